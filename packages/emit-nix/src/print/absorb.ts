@@ -1,0 +1,58 @@
+/**
+ * Which expressions nixfmt lets "absorb" into the line before them (`{`, `[`, `''` and friends
+ * start on the current line and end on their own), and the predicates that go with it.
+ */
+import type { Param, S } from "./syntax.ts";
+
+/** Lists and sets whose brackets nixfmt would find on different source lines: they hold comments. */
+export const hasTriviaItems = (items: { k: string }[]): boolean => items.some((i) => i.k === "comments");
+
+export function isAbsorbable(t: S): boolean {
+  switch (t.k) {
+    case "istr":
+      return t.lines.length >= 2;
+    case "set":
+    case "list":
+      return t.items.length > 0;
+    case "paren":
+      return isAbsorbable(t.e);
+    default:
+      return false;
+  }
+}
+
+/** ≤ 2 formals without defaults (plus `...`) may share one line. */
+export function canFlattenAttrs(p: Param & { k: "set" }): boolean {
+  return p.attrs.length <= 2 && p.attrs.every((a) => a.def === undefined);
+}
+
+export function isAbsorbableExpr(e: S): boolean {
+  switch (e.k) {
+    case "with":
+      return isAbsorbable(e.body);
+    case "abs":
+      if (e.param.k === "id") return e.body.k === "abs" ? isAbsorbableExpr(e.body) : isAbsorbable(e.body);
+      return e.param.k === "set" && canFlattenAttrs(e.param) && e.bodyTrivia.length === 0 && isAbsorbableExpr(e.body);
+    default:
+      return isAbsorbable(e);
+  }
+}
+
+/** Short, single-token-ish expressions that nixfmt keeps on one line inside calls and strings. */
+export function isSimple(e: S): boolean {
+  switch (e.k) {
+    case "str":
+    case "istr":
+    case "path":
+    case "tok":
+      return true;
+    case "sel":
+      return isSimple(e.t) && e.sels.every((s) => s.k === "id") && e.def === undefined;
+    case "paren":
+      return isSimple(e.e);
+    case "app":
+      return !(e.f.k === "app" && e.f.f.k === "app") && isSimple(e.f) && isSimple(e.a);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,72 @@
+/** Strings and interpolations, laid out as nixfmt lays them out. */
+import { type Doc, cat, compact, group, line, lineBreak, newline, nest, offset, sepBy, surround, text } from "./doc.ts";
+import { escapeIndented, escapeSimple } from "./escape.ts";
+import type { Part, S } from "./syntax.ts";
+import { absorbExpr, isAbsorbable, isAbsorbableExpr, isSimple, prettyApp, pretty, prettyTerm } from "./expr.ts";
+
+const isSpaces = (s: string): boolean => /^ *$/.test(s);
+
+/** `${expr}` inside a string. */
+function interpolation(e: S): Doc {
+  if (isAbsorbable(e)) return group(cat(text("${"), prettyTerm(e), text("}")));
+  const inner = pretty(e);
+  // Simple expressions (mostly identifiers and selections) stay on one line whatever the width.
+  if (isSimple(e)) return cat(text("${"), compact(inner) ?? inner, text("}"));
+  // Short interpolations are forced onto one line too; longer ones may break inside `${ }`.
+  return group(cat(text("${"), compact(inner, 30) ?? surround(lineBreak, nest(inner)), text("}")));
+}
+
+/** An interpolation that is alone on its line (after indentation) absorbs its content. */
+function lonelyInterpolation(e: S): Doc {
+  let inner: Doc;
+  if (isAbsorbableExpr(e)) inner = group(absorbExpr(false, e));
+  else if (e.k === "app") inner = prettyApp(true, [], true, e.f, e.a);
+  else if (e.k === "sel" && isAbsorbable(e.t)) inner = cat(lineBreak, group(pretty(e)), lineBreak);
+  else if (e.k === "sel") inner = cat(group(pretty(e)), lineBreak);
+  else inner = cat(lineBreak, group(pretty(e)), lineBreak);
+  return group(cat(text("${"), nest(inner), text("}")));
+}
+
+type Escape = (s: string) => string;
+
+/**
+ * Escapes the text parts of one line. A `$` just before an interpolation is escaped too:
+ * Nix would read `$${` as a literal `$${`, swallowing the interpolation.
+ */
+function escapeParts(parts: Part[], escape: Escape, dollar: string): (string | S)[] {
+  return parts.map((p, i) => {
+    if (typeof p !== "string") return p;
+    const e = escape(p);
+    return typeof parts[i + 1] === "object" && e.endsWith("$") ? e.slice(0, -1) + dollar : e;
+  });
+}
+
+function lineDoc(raw: Part[], escape: Escape, dollar: string): Doc {
+  const parts = escapeParts(raw, escape, dollar);
+  const [first, second] = parts;
+  const doc = (p: string | S): Doc => (typeof p === "string" ? text(p) : interpolation(p));
+  if (parts.length === 1 && first !== undefined && typeof first !== "string") return lonelyInterpolation(first);
+  if (parts.length === 2 && typeof first === "string" && isSpaces(first) && typeof second === "object") {
+    return cat(text(first), offset(first.length, lonelyInterpolation(second)));
+  }
+  if (typeof first === "string") {
+    const indentation = /^\s*/.exec(first)![0].length;
+    return cat(text(first), offset(indentation, cat(...parts.slice(1).map(doc))));
+  }
+  return cat(...parts.map(doc));
+}
+
+export function prettySimpleString(parts: Part[]): Doc {
+  return group(cat(text('"'), lineDoc(parts, escapeSimple, "\\$"), text('"')));
+}
+
+export function prettyIndentedString(lines: Part[][]): Doc {
+  return group(
+    cat(
+      text("''"),
+      lines.length >= 2 ? lineBreak : [],
+      nest(sepBy(newline, lines.map((l) => lineDoc(l, escapeIndented, "''$")))),
+      text("''"),
+    ),
+  );
+}
