@@ -91,7 +91,7 @@ function firstLineFits(target: number, max: number, rest: Rest | null): boolean 
     if (h === null) return max - c <= target;
     let e = h[0];
     while (e.t === "sp" && h[1] !== null && h[1].doc[h[1].i]!.t === "sp") {
-      const n = head(h[1])!;
+      const n: [El, Rest | null] = head(h[1])!;
       const m = mergeSpacing(e, n[0] as El & { t: "sp" });
       e = { t: "sp", sp: m.sp, n: m.n };
       h = [e, n[1]];

@@ -4,7 +4,7 @@
  * right-nested, and comments before items are items of their own. Printing this view with
  * nixfmt's rules is what makes our output a fixed point of `nixfmt`.
  */
-import type { AttrKey, Binding, Expr, Trivia } from "../ast/nodes.ts";
+import type { AttrKey, Binding, Expr, Lambda, Trivia } from "../ast/nodes.ts";
 import { UnexpectedNodeError } from "../errors.ts";
 import { isBareIdent } from "../ast/ident.ts";
 
@@ -179,7 +179,7 @@ export function toSyntax(e: Expr): S {
   }
 }
 
-function param(p: Expr & { kind: "Lambda" }["param"]): Param {
+function param(p: Lambda["param"]): Param {
   if (p.kind === "Ident") return { k: "id", name: p.name };
   const set: Param = {
     k: "set",
