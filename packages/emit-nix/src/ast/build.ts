@@ -40,8 +40,10 @@ export const n = {
   set: (bindings: readonly Binding[]): AttrSet => f({ kind: "AttrSet", rec: false, bindings }),
   rec: (bindings: readonly Binding[]): AttrSet => f({ kind: "AttrSet", rec: true, bindings }),
   /** `a.b.c = value;` — a dotted string is split into a path; use an array for keys containing dots. */
-  assign: (path: string | readonly AttrKey[], value: NixValue, trivia: Trivia = {}): Binding =>
-    f({ kind: "Assign", path: typeof path === "string" ? path.split(".") : path, value: n.from(value), ...trivia }),
+  assign: (path: string | readonly AttrKey[], value: NixValue, trivia: Trivia = {}): Binding => {
+    const [fullPath, inner] = collapse(typeof path === "string" ? path.split(".") : path, value);
+    return f({ kind: "Assign", path: fullPath, value: n.from(inner), ...trivia });
+  },
   inherit: (names: readonly string[], from?: Expr, trivia: Trivia = {}): Binding =>
     f({ kind: "Inherit", names, ...(from ? { from } : {}), ...trivia }),
   let: (bindings: readonly Binding[], body: Expr): Expr => f({ kind: "Let", bindings, body }),
@@ -68,7 +70,7 @@ export const n = {
   neg: (expr: Expr): Expr => f({ kind: "Neg", expr }),
   interp: (expr: Expr): AttrKey => f({ interp: expr }),
   file: (header: readonly string[], body: Expr): NixFile => f({ header, body }),
-  /** Plain JS to Nix: objects → sets (insertion order, `undefined` skipped), arrays → lists. */
+  /** Plain JS to Nix: objects → sets (insertion order, `undefined` skipped, single-key chains collapsed), arrays → lists. */
   from: (v: NixValue): Expr => {
     if (isExpr(v)) return v;
     if (v === null) return n.null();
@@ -77,10 +79,29 @@ export const n = {
     if (typeof v === "bigint") return n.int(v);
     if (typeof v === "number") return Number.isInteger(v) ? n.int(v) : n.float(v);
     if (Array.isArray(v)) return n.list(v.map((x) => n.from(x as NixValue)));
-    const obj = v as { readonly [key: string]: NixValue | undefined };
-    return n.set(Object.keys(obj).filter((k) => obj[k] !== undefined).map((k) => n.assign([k], obj[k]!)));
+    const obj = v as PlainObject;
+    return n.set(definedKeys(obj).map((k) => n.assign([k], obj[k]!)));
   },
 };
+
+type PlainObject = { readonly [key: string]: NixValue | undefined };
+const isPlainObject = (v: NixValue): v is PlainObject => typeof v === "object" && v !== null && !Array.isArray(v) && !isExpr(v);
+const definedKeys = (o: PlainObject): string[] => Object.keys(o).filter((k) => o[k] !== undefined);
+
+/**
+ * A plain object with a single attribute joins its parent's path, as people write it:
+ * `{ openssh = { authorizedKeys = { keys = …; }; }; }` becomes `openssh.authorizedKeys.keys = …;`.
+ * Empty objects and explicit `n.set` nodes stay sets.
+ */
+function collapse(path: readonly AttrKey[], value: NixValue): [readonly AttrKey[], NixValue] {
+  let p = path;
+  let v = value;
+  for (let keys = isPlainObject(v) ? definedKeys(v) : []; keys.length === 1; keys = isPlainObject(v) ? definedKeys(v) : []) {
+    p = [...p, keys[0]!];
+    v = (v as PlainObject)[keys[0]!]!;
+  }
+  return [p, v];
+}
 
 function mergeParts(parts: readonly Part[]): readonly Part[] {
   const out: Part[] = [];

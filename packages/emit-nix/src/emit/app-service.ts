@@ -1,0 +1,77 @@
+/**
+ * `hosts/<host>/apps/<app>.nix`: the app's system user and its hardened systemd service,
+ * laid out as the seed's `modules/myapp.nix` sets them.
+ */
+import { n } from "../ast/build.ts";
+import type { Binding, Expr } from "../ast/nodes.ts";
+import type { AppModel, HostModel } from "@gen-nix/dsl";
+import { type EmitOptions, type GeneratedFile, nixFile } from "./file.ts";
+import { commandString, packageExpr } from "./package.ts";
+
+/** The seed's sandboxing: the service sees a read-only system and writes only where listed. */
+function hardening(app: AppModel): Binding[] {
+  return [
+    n.assign("NoNewPrivileges", true, { blankBefore: true, comments: ["Security hardening"] }),
+    n.assign("ProtectSystem", "strict"),
+    n.assign("ProtectHome", true),
+    n.assign("PrivateTmp", true),
+    n.assign("ReadWritePaths", writablePaths(app)),
+  ];
+}
+
+function writablePaths(app: AppModel): string[] {
+  const paths = [`/var/lib/${app.name}`, ...(app.database ? ["/run/postgresql"] : []), ...app.readWritePaths];
+  return [...new Set(paths)];
+}
+
+function environment(app: AppModel): Expr {
+  const env: [string, string][] = [["PORT", String(app.port)]];
+  if (app.databaseUrl) env.push(["DATABASE_URL", app.databaseUrl]);
+  return n.set([...env, ...app.environment].map(([k, v]) => n.assign([k], n.str(v))));
+}
+
+function serviceConfig(app: AppModel): Expr {
+  return n.set([
+    n.assign("Type", "simple"),
+    n.assign("User", app.name),
+    n.assign("Group", app.name),
+    n.assign("WorkingDirectory", n.ident("package")),
+    ...(app.environmentFile ? [n.assign("EnvironmentFile", app.environmentFile)] : []),
+    ...(app.migrate ? [n.assign("ExecStartPre", commandString(app.migrate, "package"))] : []),
+    n.assign("ExecStart", commandString(app.start, "package")),
+    n.assign("Restart", "always"),
+    n.assign("RestartSec", app.restartSec),
+    ...(app.hardening ? hardening(app) : []),
+  ]);
+}
+
+function service(app: AppModel): Expr {
+  // Since NixOS 25.11 databases and roles are created by postgresql-setup.service, which
+  // postgresql.target waits for: ordering on the target means the database exists.
+  const db = app.database ? ["postgresql.target"] : [];
+  return n.set([
+    n.assign("description", app.name),
+    n.assign("wantedBy", ["multi-user.target"]),
+    n.assign("after", ["network.target", ...db]),
+    ...(db.length > 0 ? [n.assign("requires", db)] : []),
+    n.assign("environment", environment(app), { blankBefore: true }),
+    n.assign("serviceConfig", serviceConfig(app), { blankBefore: true }),
+  ]);
+}
+
+export function emitAppService(host: HostModel, app: AppModel, opts: EmitOptions): GeneratedFile {
+  const dir = `hosts/${host.name}/apps`;
+  const body = n.set([
+    n.assign(["users", "users", app.name], {
+      isSystemUser: true,
+      group: app.name,
+      home: `/var/lib/${app.name}`,
+      createHome: true,
+    }),
+    n.assign(["users", "groups", app.name], {}),
+    n.assign(["systemd", "services", app.name], service(app), { blankBefore: true }),
+  ]);
+  const args = app.package.kind === "input" ? ["pkgs", "inputs"] : ["pkgs"];
+  const withPackage = n.let([n.assign("package", packageExpr(app.package, app.name, dir, opts))], body);
+  return nixFile(`${dir}/${app.name}.nix`, n.module(args, withPackage));
+}

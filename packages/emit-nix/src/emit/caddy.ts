@@ -1,0 +1,47 @@
+/**
+ * `hosts/<host>/caddy.nix`: Caddy virtual hosts (automatic HTTPS with the ACME email) and the
+ * firewall opened for HTTP and HTTPS. Sites point at apps by name; the port comes from the app.
+ */
+import { n } from "../ast/build.ts";
+import type { Binding, Expr } from "../ast/nodes.ts";
+import type { HostModel, SiteModel } from "@gen-nix/dsl";
+import { type EmitOptions, type GeneratedFile, nixFile } from "./file.ts";
+import { packageExpr, templateParts, usesPackage } from "./package.ts";
+
+const packageVar = (app: string): string => `${app}Package`;
+
+/** Caddyfile lines of one site: the user's extra lines first (as in the seed), then the target. */
+function siteConfig(site: SiteModel): Expr {
+  const extra = site.extraConfig ?? [];
+  const appName = site.target.kind === "app" ? site.target.app : "";
+  const parts = templateParts(extra, packageVar(appName));
+  const last = parts[parts.length - 1];
+  if (parts.length > 0 && !(typeof last === "string" && last.endsWith("\n"))) parts.push("\n");
+  const target = site.target.kind === "app" ? `reverse_proxy 127.0.0.1:${site.target.port}\n` : `root * ${site.target.dir}\nfile_server\n`;
+  return n.lines(...parts, target);
+}
+
+/** Apps whose package a site's extra lines refer to, in site order. */
+function packagesUsed(host: HostModel): string[] {
+  const names = host.caddy!.sites.flatMap((s) => (s.target.kind === "app" && usesPackage(s.extraConfig ?? []) ? [s.target.app] : []));
+  return [...new Set(names)];
+}
+
+export function emitCaddy(host: HostModel, opts: EmitOptions): GeneratedFile {
+  const caddy = host.caddy!;
+  const vhosts = caddy.sites.map((s) => n.assign(["virtualHosts", s.domain, "extraConfig"], siteConfig(s)));
+  let body: Expr = n.set([
+    n.assign(["services", "caddy"], n.set([n.assign("enable", true), n.assign("email", caddy.email), ...vhosts])),
+    n.assign("networking.firewall.allowedTCPPorts", [80, 443]),
+  ]);
+  const used = packagesUsed(host);
+  if (used.length === 0) return nixFile(`hosts/${host.name}/caddy.nix`, body);
+  const dir = `hosts/${host.name}`;
+  const lets: Binding[] = used.map((name) => {
+    const app = host.apps.find((a) => a.name === name)!;
+    return n.assign(packageVar(name), packageExpr(app.package, name, dir, opts));
+  });
+  body = n.let(lets, body);
+  const needsInputs = used.some((name) => host.apps.find((a) => a.name === name)!.package.kind === "input");
+  return nixFile(`${dir}/caddy.nix`, n.module(needsInputs ? ["pkgs", "inputs"] : ["pkgs"], body));
+}

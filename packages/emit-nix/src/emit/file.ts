@@ -1,0 +1,33 @@
+/** What every emitter produces, and the pieces they share. */
+import { n } from "../ast/build.ts";
+import type { Expr, NixFile } from "../ast/nodes.ts";
+import { printFile } from "../print/index.ts";
+
+export interface GeneratedFile {
+  /** posix path relative to the flake root */
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface EmitOptions {
+  /** posix path of the config file's directory relative to the flake root ("" when the same) */
+  readonly sourceDir: string;
+}
+
+/** The first line of every generated file. */
+export const HEADER = ["Generated from infra.config.ts by gen-nix. Do not edit."];
+
+export function nixFile(path: string, body: Expr): GeneratedFile {
+  const file: NixFile = n.file(HEADER, body);
+  return { path, content: printFile(file) };
+}
+
+/** A path literal from a file at `fromDir` (posix, relative to the flake root) to `target`. */
+export function relativePath(fromDir: string, target: string): Expr {
+  const up = fromDir === "" ? [] : fromDir.split("/").map(() => "..");
+  const rel = [...up, ...target.split("/").filter((s) => s !== "" && s !== ".")].join("/");
+  return n.path(rel.startsWith("..") ? rel : `./${rel}`);
+}
+
+/** Joins the config-relative `path` onto the source dir, both posix. */
+export const fromSource = (opts: EmitOptions, path: string): string => (opts.sourceDir === "" ? path : `${opts.sourceDir}/${path}`);

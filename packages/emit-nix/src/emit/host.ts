@@ -1,0 +1,62 @@
+/**
+ * `hosts/<host>/default.nix`: the host itself — identity, admins, SSH, firewall, nix — and
+ * the imports of every concern's module beside it.
+ */
+import { n } from "../ast/build.ts";
+import type { Binding, Expr } from "../ast/nodes.ts";
+import type { HostModel } from "@gen-nix/dsl";
+import { type EmitOptions, type GeneratedFile, fromSource, nixFile, relativePath } from "./file.ts";
+
+function imports(host: HostModel, opts: EmitOptions): Expr[] {
+  const dir = `hosts/${host.name}`;
+  return [
+    ...(host.postgres ? [n.path("./postgres.nix")] : []),
+    ...(host.caddy ? [n.path("./caddy.nix")] : []),
+    ...host.apps.map((a) => n.path(`./apps/${a.name}.nix`)),
+    ...host.extraModules.map((m) => relativePath(dir, fromSource(opts, m))),
+  ];
+}
+
+function admins(host: HostModel): Binding[] {
+  const users = host.admins.map((a, i) =>
+    n.assign(["users", "users", a.name], { isNormalUser: true, extraGroups: ["wheel"], openssh: { authorizedKeys: { keys: a.sshKeys } } }, i === 0 ? { blankBefore: true } : {}),
+  );
+  if (host.admins.length === 0) return users;
+  const keys = [...new Set(host.admins.flatMap((a) => a.sshKeys))];
+  return [
+    ...users,
+    // Admins have keys, not passwords, so sudo must not ask for one.
+    n.assign("security.sudo.wheelNeedsPassword", false),
+    // `nixos-rebuild --target-host root@…` and nixos-anywhere log in as root with these keys.
+    ...(host.ssh.permitRootLogin === "prohibit-password" ? [n.assign("users.users.root.openssh.authorizedKeys.keys", keys)] : []),
+  ];
+}
+
+function openssh(host: HostModel): Binding {
+  return n.assign(
+    ["services", "openssh"],
+    {
+      enable: true,
+      ports: [host.ssh.port],
+      openFirewall: true,
+      settings: { PasswordAuthentication: false, KbdInteractiveAuthentication: false, PermitRootLogin: host.ssh.permitRootLogin },
+    },
+    { blankBefore: true },
+  );
+}
+
+export function emitHost(host: HostModel, opts: EmitOptions): GeneratedFile {
+  const body = n.set([
+    n.assign("imports", imports(host, opts)),
+    n.assign("networking.hostName", host.name, { blankBefore: true }),
+    n.assign("nixpkgs.hostPlatform", host.system),
+    ...(host.timeZone ? [n.assign("time.timeZone", host.timeZone)] : []),
+    ...admins(host),
+    openssh(host),
+    // Deny by default: only SSH and the ports the modules above open get through.
+    n.assign("networking.firewall.enable", true, { blankBefore: true }),
+    n.assign("nix.settings.experimental-features", ["nix-command", "flakes"]),
+    n.assign("system.stateVersion", host.stateVersion, { blankBefore: true }),
+  ]);
+  return nixFile(`hosts/${host.name}/default.nix`, body);
+}

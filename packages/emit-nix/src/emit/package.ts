@@ -1,0 +1,32 @@
+/** The Nix expression for an app's package and the command lines that run from it. */
+import { n } from "../ast/build.ts";
+import type { Expr } from "../ast/nodes.ts";
+import type { AppModel, CommandLine, PackageRef, TemplatePart } from "@gen-nix/dsl";
+import { type EmitOptions, fromSource, relativePath } from "./file.ts";
+
+/**
+ * `inputs.<input>.packages.${system}.<attr>` for a flake input; for a source directory,
+ * `builtins.path` copies it into the store under a stable name.
+ */
+export function packageExpr(ref: PackageRef, name: string, fileDir: string, opts: EmitOptions): Expr {
+  if (ref.kind === "input") {
+    const system = n.interp(n.ref("pkgs.stdenv.hostPlatform.system"));
+    return n.select(n.ref(`inputs.${ref.input}`), ["packages", system, ref.attr]);
+  }
+  return n.apply("builtins.path", { path: relativePath(fileDir, fromSource(opts, ref.path)), name: `${name}-src` });
+}
+
+/** Whether a command or template refers to the app's package. */
+export const usesPackage = (parts: readonly TemplatePart[]): boolean => parts.some((p) => typeof p === "object" && "package" in p);
+export const appUsesPackage = (app: AppModel): boolean =>
+  [...app.start, ...(app.migrate ?? [])].some(usesPackage);
+
+/** Template parts as string parts: `{pkgs: "bun"}` → `${pkgs.bun}`, `{package}` → `${package}`. */
+export function templateParts(parts: readonly TemplatePart[], packageVar: string): (string | Expr)[] {
+  return parts.map((p) => (typeof p === "string" ? p : "pkgs" in p ? n.ref(`pkgs.${p.pkgs}`) : n.ident(packageVar)));
+}
+
+/** A command line as one `"..."` string with its words separated by spaces. */
+export function commandString(cmd: CommandLine, packageVar: string): Expr {
+  return n.str(...cmd.flatMap((word, i) => [...(i > 0 ? [" "] : []), ...templateParts(word, packageVar)]));
+}

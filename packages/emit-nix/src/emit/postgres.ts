@@ -1,0 +1,35 @@
+/** `hosts/<host>/postgres.nix`: one shared PostgreSQL, a database and owner role per app. */
+import { n } from "../ast/build.ts";
+import type { HostModel } from "@gen-nix/dsl";
+import { type GeneratedFile, nixFile } from "./file.ts";
+
+/**
+ * pg_hba rules, replacing the module's defaults (which also allow md5 over loopback TCP):
+ * only local socket connections, authenticated as the connecting system user (`peer`).
+ * Apps whose database has another name than the app get an ident map entry.
+ */
+function authentication(host: HostModel): { hba: string; ident?: string } {
+  const pg = host.postgres!;
+  const mapped = host.apps.filter((a) => a.database !== undefined && a.database !== a.name);
+  if (pg.authentication === "trust") return { hba: "local all all trust\n" };
+  if (mapped.length === 0) return { hba: "local all all peer\n" };
+  const ident = ["apps /^(.*)$ \\1", ...mapped.map((a) => `apps ${a.name} ${a.database}`)];
+  return { hba: "local all all peer map=apps\n", ident: ident.join("\n") + "\n" };
+}
+
+export function emitPostgres(host: HostModel): GeneratedFile {
+  const pg = host.postgres!;
+  const auth = authentication(host);
+  const settings = n.set([
+    n.assign("enable", true),
+    n.assign("package", n.ref(`pkgs.postgresql_${pg.version}`)),
+    // Off means the server listens on localhost only (the module's listen_addresses).
+    n.assign("enableTCPIP", false),
+    n.assign("ensureDatabases", pg.databases),
+    n.assign("ensureUsers", pg.databases.map((db) => ({ name: db, ensureDBOwnership: true }))),
+    n.assign("authentication", n.apply("lib.mkForce", n.text(auth.hba))),
+    ...(auth.ident ? [n.assign("identMap", n.text(auth.ident))] : []),
+  ]);
+  const body = n.set([n.assign(["services", "postgresql"], settings)]);
+  return nixFile(`hosts/${host.name}/postgres.nix`, n.module(["lib", "pkgs"], body));
+}
