@@ -1,0 +1,27 @@
+import type { HostModel } from "../model.ts";
+import { normaliseRelative } from "../paths.ts";
+import type { Host } from "../schema/host.ts";
+import { buildApp } from "./build-app.ts";
+import { buildCaddy } from "./build-caddy.ts";
+
+function sortedUnique(ports: number[]): number[] {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+
+/** A host of a validated config; optional fields are omitted, never `undefined`. */
+export function buildHost(name: string, host: Host): HostModel {
+  const caddy = buildCaddy(host.caddy, host.apps);
+  return {
+    name,
+    system: host.system,
+    stateVersion: host.stateVersion,
+    ...(host.timeZone !== undefined && { timeZone: host.timeZone }),
+    admins: Object.entries(host.admins).map(([admin, { sshKeys }]) => ({ name: admin, sshKeys })),
+    ssh: host.ssh,
+    extraModules: host.modules.map(normaliseRelative),
+    ...(host.postgres !== undefined && { postgres: host.postgres }),
+    apps: Object.entries(host.apps).map(([app, config]) => buildApp(app, config)),
+    ...(caddy !== undefined && { caddy }),
+    firewall: { tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : [])]), udp: [] },
+  };
+}

@@ -1,0 +1,83 @@
+// Shared building blocks for the schemas: coded issues, name rules and path strings.
+// Checks are refinements (not key schemas) because zod keeps going after a failed refinement,
+// so one parse reports every problem instead of stopping at the first bad key.
+import { z } from "zod";
+import { relativePathProblem } from "../paths.ts";
+
+/**
+ * Reports a problem with a gen-nix code; `resolveInfra` turns `params.code` into `Diagnostic.code`.
+ * `path` is relative to the value being refined.
+ */
+export function flag(ctx: z.RefinementCtx, path: (string | number)[], code: string, message: string): void {
+  ctx.addIssue({ code: "custom", path, message, params: { code } });
+}
+
+export interface NameRule {
+  /** What the name names, for messages: "host", "app", … */
+  what: string;
+  pattern: RegExp;
+  /** Human description of `pattern` */
+  hint: string;
+}
+
+/** Host names are DNS labels (networking.hostName). */
+export const HOST_NAME: NameRule = {
+  what: "host",
+  pattern: /^[a-z][a-z0-9-]{0,62}$/,
+  hint: "a lowercase letter followed by up to 62 lowercase letters, digits or '-'",
+};
+
+/** Unix user/group names that are also PostgreSQL role names, which are limited to 63 bytes. */
+export function unixName(what: string): NameRule {
+  const hint = "a lowercase letter or '_' followed by lowercase letters, digits, '_' or '-', at most 63 characters";
+  return { what, pattern: /^[a-z_][a-z0-9_-]{0,62}$/, hint };
+}
+
+/** Flake input names become Nix attribute names in `inputs`. */
+export const INPUT_NAME: NameRule = {
+  what: "input",
+  pattern: /^[A-Za-z][A-Za-z0-9_-]*$/,
+  hint: "a letter followed by letters, digits, '_' or '-'",
+};
+
+/** Environment variable names systemd accepts without surprises. */
+export const ENV_NAME: NameRule = {
+  what: "environment variable",
+  pattern: /^[A-Za-z_][A-Za-z0-9_]*$/,
+  hint: "letters, digits or '_', not starting with a digit",
+};
+
+/** Flags a name that breaks `rule`; `path` locates it. */
+export function checkName(ctx: z.RefinementCtx, path: (string | number)[], name: string, rule: NameRule): void {
+  if (!rule.pattern.test(name)) flag(ctx, path, "invalid_name", `${rule.what} name "${name}" must be ${rule.hint}`);
+}
+
+/**
+ * For refinements that read only a record's keys: zod skips ordinary refinements once a value
+ * failed, but keys are sound whenever the record is an object, so these run anyway.
+ */
+export const KEYS_ONLY: z.core.$ZodSuperRefineParams = {
+  when: ({ value }) => typeof value === "object" && value !== null && !Array.isArray(value),
+};
+
+/** A record whose keys are names following `rule`. */
+export function namedRecord<T extends z.ZodType>(value: T, rule: NameRule) {
+  return z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) checkName(ctx, [key], key, rule);
+  }, KEYS_ONLY);
+}
+
+/** A path on the host, which must be absolute because services do not run in the config's directory. */
+export function absolutePath() {
+  return z.string().superRefine((path, ctx) => {
+    if (!path.startsWith("/")) flag(ctx, [], "not_absolute", `"${path}" must be an absolute path on the host`);
+  });
+}
+
+/** A path relative to the config file's directory (see paths.ts). */
+export function relativePath() {
+  return z.string().superRefine((path, ctx) => {
+    const problem = relativePathProblem(path);
+    if (problem) flag(ctx, [], "invalid_path", problem);
+  });
+}
