@@ -1,0 +1,54 @@
+/**
+ * `pnpm bench`: the cold start of the bundled `gen-nix` on hetzner-prod beside `node -e 0`, and
+ * in-process synthesis (validate + emit + print) of 10 / 100 / 1,000 hosts × 10 apps.
+ * Targets: cold ≤ 3× node; 1,000 × 10 in ≤ 0.5 s; time per host roughly constant.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resolveInfra } from "@gen-nix/dsl";
+import { emitAll } from "@gen-nix/emit-nix";
+import { syntheticConfig } from "./synthetic.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timeCommand(args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+    if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
+}
+
+function synth(hosts: number): { ms: number; mib: number; files: number } {
+  const config = syntheticConfig(hosts, 10);
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = process.hrtime.bigint();
+  const files = emitAll(resolveInfra(config));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const mib = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  return { ms, mib, files: files.length };
+}
+
+const out = mkdtempSync(join(tmpdir(), "gen-nix-bench-"));
+const node = timeCommand(["-e", "0"], 15);
+const cold = timeCommand(["packages/cli/bin/gen-nix.mjs", "--config", "fixtures/hetzner-prod/infra.config.ts", "--out", out], 15);
+rmSync(out, { recursive: true, force: true });
+
+synth(10); // warm-up: the JIT, not the first measurement, is what later runs see
+const rows = [10, 100, 1000].map((h) => ({ hosts: h, ...synth(h) }));
+
+console.log("| measurement | value |\n| --- | --- |");
+console.log(`| node -e 0 (median of 15) | ${node.toFixed(1)} ms |`);
+console.log(`| cold gen-nix on hetzner-prod (median of 15) | ${cold.toFixed(1)} ms (${(cold / node).toFixed(2)}× node; target ≤ 3×) |`);
+for (const r of rows) {
+  console.log(`| synth ${r.hosts} hosts × 10 apps (${r.files} files) | ${r.ms.toFixed(1)} ms, ${r.mib.toFixed(1)} MiB heap, ${(r.ms / r.hosts).toFixed(3)} ms/host |`);
+}
+const big = rows[rows.length - 1]!;
+console.log(`\ntargets: cold ${cold <= 3 * node ? "met" : "MISSED"}; 1,000 × 10 ${big.ms <= 500 ? "met" : "MISSED"} (${big.ms.toFixed(0)} ms)`);
