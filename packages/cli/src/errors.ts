@@ -1,0 +1,51 @@
+// The CLI's own user-facing errors. bin.ts prints their message without a stack and exits 2:
+// they describe a mistake the user can fix, never a bug in gen-nix.
+import { isAbsolute, relative, sep } from "node:path";
+
+/** Base of every error that is the user's to fix. */
+export class CliError extends Error {
+  override readonly name: string = "CliError";
+}
+
+/** Bad command line: an unknown option, a missing value, a stray argument. */
+export class UsageError extends CliError {
+  override readonly name = "UsageError";
+}
+
+/** Where in the user's files a load failed; `line`/`column` are 1-based. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * The config could not be loaded: missing, a syntax error, threw, or exports no config.
+ * The message starts with the location: `infra.config.ts:3:8: syntax error: Unexpected token`.
+ */
+export class ConfigLoadError extends CliError {
+  override readonly name = "ConfigLoadError";
+  readonly location: SourceLocation;
+
+  constructor(reason: string, location: SourceLocation, options?: ErrorOptions) {
+    super(`${formatLocation(location)}: ${reason}`, options);
+    this.location = location;
+  }
+}
+
+/** The out dir cannot be updated safely: a foreign file is in the way, or the manifest is corrupt. */
+export class OutDirError extends CliError {
+  override readonly name = "OutDirError";
+}
+
+/** `file` as the user most likely typed it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel;
+}
+
+/** `hosts.ts:3:9`, `hosts.ts:3` or `hosts.ts`, as editors and terminals link them. */
+export function formatLocation({ file, line, column }: SourceLocation): string {
+  const at = line === undefined ? "" : column === undefined ? `:${line}` : `:${line}:${column}`;
+  return `${displayPath(file)}${at}`;
+}

@@ -1,0 +1,63 @@
+// The gen-nix command: load → resolve → emit → write (or --check). Errors are thrown, not
+// printed: bin.ts alone decides how each is shown and which exit code it gets.
+import { dirname, relative, resolve, sep } from "node:path";
+import * as dsl from "@gen-nix/dsl";
+import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";
+import packageJson from "../package.json" with { type: "json" };
+import { USAGE, parseCliArgs } from "./args.ts";
+import { checkFiles } from "./check.ts";
+import { loadConfig } from "./load-config.ts";
+import { writeFiles } from "./write.ts";
+
+export interface CliIo {
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A config's `import ... from "gen-nix"` gets this very DSL instance: no node_modules needed. */
+const CONFIG_MODULES = { "gen-nix": dsl, "@gen-nix/dsl": dsl };
+
+/** Runs gen-nix with `argv` (without node and the script); returns the exit code. */
+export function genNix(argv: readonly string[], io: CliIo): number {
+  const args = parseCliArgs(argv);
+  if (args.help) return print(io, USAGE);
+  if (args.version) return print(io, `gen-nix ${packageJson.version}\n`);
+  const configFile = resolve(io.cwd, args.config);
+  const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
+  const sourceDir = sourceDirOf(configFile, outDir);
+  const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES }));
+  if (model.warnings.length > 0) io.stderr(`${dsl.formatDiagnostics(model.warnings, "⚠")}\n`);
+  const files = emitAll(model, { sourceDir });
+  return args.check ? check(outDir, files, io) : write(outDir, files, io);
+}
+
+function write(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
+  const { written, unchanged, removed } = writeFiles(outDir, files);
+  return print(io, `gen-nix: ${written} written, ${unchanged} unchanged, ${removed} removed\n`);
+}
+
+/** The diff goes to stdout alone, so `gen-nix --check > drift.patch` yields a clean patch. */
+function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
+  const { diff, toWrite, toRemove } = checkFiles(outDir, files);
+  if (diff === "") {
+    io.stderr("gen-nix: up to date\n");
+    return 0;
+  }
+  io.stdout(diff);
+  io.stderr(`gen-nix: out of date (${toWrite} to write, ${toRemove} to remove); run gen-nix to update\n`);
+  return 1;
+}
+
+/**
+ * The config's directory relative to the flake root (posix), which the emitters need to point at
+ * files next to the config: "" when they are the same, "../infra" when the flake is elsewhere.
+ */
+function sourceDirOf(configFile: string, outDir: string): string {
+  return relative(outDir, dirname(configFile)).split(sep).join("/");
+}
+
+function print(io: CliIo, text: string): number {
+  io.stdout(text);
+  return 0;
+}

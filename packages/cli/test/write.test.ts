@@ -1,0 +1,149 @@
+// The writer: only changed files, atomically, manifest last, own stale files removed, foreign
+// files never touched. "Not rewritten" is shown without spies: mtimes set in the past stay put.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { OutDirError } from "../src/errors.ts";
+import { MANIFEST_NAME } from "../src/manifest.ts";
+import { writeFiles } from "../src/write.ts";
+import { listDirs, readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
+
+const FILES = [
+  { path: "flake.nix", content: "{ }\n" },
+  { path: "hosts/prod/default.nix", content: "{ prod }\n" },
+  { path: "hosts/prod/apps/web.nix", content: "{ web }\n" },
+];
+
+const PAST = new Date("2001-02-03T04:05:06Z");
+
+function backdate(dir: string, path: string): void {
+  utimesSync(join(dir, path), PAST, PAST);
+}
+
+function isBackdated(dir: string, path: string): boolean {
+  return statSync(join(dir, path)).mtimeMs === PAST.getTime();
+}
+
+function throwsOutDirError(fn: () => unknown, pattern: RegExp): void {
+  assert.throws(fn, (error: unknown) => error instanceof OutDirError && pattern.test(error.message));
+}
+
+test("first run writes every file and a sorted manifest with a final newline", () => {
+  const dir = tempDir();
+  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 0 });
+  const manifest = '{\n  "version": 1,\n  "files": [\n    "flake.nix",\n    "hosts/prod/apps/web.nix",\n    "hosts/prod/default.nix"\n  ]\n}\n';
+  assert.equal(readTree(dir), {
+    [MANIFEST_NAME]: manifest,
+    "flake.nix": "{ }\n",
+    "hosts/prod/apps/web.nix": "{ web }\n",
+    "hosts/prod/default.nix": "{ prod }\n",
+  });
+});
+
+test("a rerun with the same files rewrites nothing, manifest included", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  for (const path of [...FILES.map((f) => f.path), MANIFEST_NAME]) backdate(dir, path);
+  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0 });
+  for (const path of [...FILES.map((f) => f.path), MANIFEST_NAME]) assert.ok(isBackdated(dir, path), path);
+});
+
+test("only the changed file is rewritten", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  for (const { path } of FILES) backdate(dir, path);
+  const changed = FILES.map((f) => (f.path === "flake.nix" ? { ...f, content: "{ x = 1; }\n" } : f));
+  assert.equal(writeFiles(dir, changed), { written: 1, unchanged: 2, removed: 0 });
+  assert.ok(!isBackdated(dir, "flake.nix"));
+  assert.ok(isBackdated(dir, "hosts/prod/default.nix"));
+  assert.is(readTree(dir)["flake.nix"], "{ x = 1; }\n");
+});
+
+test("own files no longer generated are removed, with the dirs they leave empty", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { "hosts/prod/notes.txt": "mine\n" });
+  const summary = writeFiles(dir, FILES.slice(0, 1));
+  assert.equal(summary, { written: 0, unchanged: 1, removed: 2 });
+  assert.equal(Object.keys(readTree(dir)), [MANIFEST_NAME, "flake.nix", "hosts/prod/notes.txt"]);
+  // apps/ became empty and went; prod/ still holds a foreign file and stays.
+  assert.equal(listDirs(dir), ["hosts", "hosts/prod"]);
+});
+
+test("files that are not in the manifest are never touched", () => {
+  const dir = tempDir();
+  writeTree(dir, { "README.md": "# infra\n", "hosts/prod/hardware-configuration.nix": "{ hw }\n" });
+  backdate(dir, "README.md");
+  writeFiles(dir, FILES);
+  writeFiles(dir, []);
+  assert.equal(readTree(dir), {
+    [MANIFEST_NAME]: '{\n  "version": 1,\n  "files": []\n}\n',
+    "README.md": "# infra\n",
+    "hosts/prod/hardware-configuration.nix": "{ hw }\n",
+  });
+  assert.ok(isBackdated(dir, "README.md"));
+});
+
+test("refuses to overwrite a foreign file and writes nothing at all", () => {
+  const dir = tempDir();
+  writeTree(dir, { "hosts/prod/default.nix": "{ hand-written }\n" });
+  throwsOutDirError(() => writeFiles(dir, FILES), /refusing to overwrite[^]*hosts\/prod\/default\.nix/);
+  assert.equal(readTree(dir), { "hosts/prod/default.nix": "{ hand-written }\n" });
+});
+
+test("a foreign file with identical content is adopted, not refused", () => {
+  const dir = tempDir();
+  writeTree(dir, { "flake.nix": "{ }\n" });
+  backdate(dir, "flake.nix");
+  assert.equal(writeFiles(dir, FILES), { written: 2, unchanged: 1, removed: 0 });
+  assert.ok(isBackdated(dir, "flake.nix"));
+  assert.match(readTree(dir)[MANIFEST_NAME] ?? "", /"flake\.nix"/);
+});
+
+test("a foreign file where a generated directory must go is refused", () => {
+  const dir = tempDir();
+  writeTree(dir, { hosts: "not a dir\n" });
+  throwsOutDirError(() => writeFiles(dir, FILES), /hosts\n/);
+  assert.equal(readTree(dir), { hosts: "not a dir\n" });
+});
+
+test("an own stale file where a generated directory must go is replaced", () => {
+  const dir = tempDir();
+  writeFiles(dir, [{ path: "hosts", content: "old\n" }]);
+  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 1 });
+  assert.is(readTree(dir)["hosts/prod/default.nix"], "{ prod }\n");
+});
+
+test("a manifest entry outside the out dir is refused, and nothing is removed", () => {
+  const parent = tempDir();
+  const dir = join(parent, "out");
+  writeTree(parent, { "victim.txt": "keep\n", [`out/${MANIFEST_NAME}`]: '{ "version": 1, "files": ["../victim.txt"] }\n' });
+  throwsOutDirError(() => writeFiles(dir, FILES), /is not a gen-nix manifest \("\.\.\/victim\.txt" is not a path inside/);
+  assert.ok(existsSync(join(parent, "victim.txt")));
+});
+
+test("a manifest that is not JSON is refused", () => {
+  const dir = tempDir();
+  writeTree(dir, { [MANIFEST_NAME]: "nope" });
+  throwsOutDirError(() => writeFiles(dir, FILES), /is not a gen-nix manifest/);
+});
+
+test("creates a missing out dir, and leaves no temp files behind", () => {
+  const dir = join(tempDir(), "a", "b");
+  writeFiles(dir, FILES);
+  writeFiles(dir, FILES.map((f) => ({ ...f, content: `${f.content}# 2\n` })));
+  writeFiles(dir, FILES.slice(1));
+  assert.equal(Object.keys(readTree(dir)).filter((p) => p.includes(".gen-nix-tmp")), []);
+});
+
+test("an emitter path escaping the out dir is a bug, not a write", () => {
+  const dir = tempDir();
+  for (const path of ["../x.nix", "/etc/x.nix", "a//b.nix", "./a.nix", MANIFEST_NAME]) {
+    assert.throws(() => writeFiles(dir, [{ path, content: "" }]), /\(bug\)/, path);
+  }
+  assert.equal(readTree(dir), {});
+});
+
+test.after(removeTempDirs);
+test.run();
