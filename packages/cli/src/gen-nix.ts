@@ -6,6 +6,7 @@ import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";
 import packageJson from "../package.json" with { type: "json" };
 import { USAGE, parseCliArgs } from "./args.ts";
 import { checkFiles } from "./check.ts";
+import { UsageError, displayPath } from "./errors.ts";
 import { loadConfig } from "./load-config.ts";
 import { writeFiles } from "./write.ts";
 
@@ -25,8 +26,8 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   if (args.version) return print(io, `gen-nix ${packageJson.version}\n`);
   const configFile = resolve(io.cwd, args.config);
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
-  const sourceDir = sourceDirOf(configFile, outDir);
   const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES }));
+  const sourceDir = sourceDirOf(configFile, outDir, model);
   if (model.warnings.length > 0) io.stderr(`${dsl.formatDiagnostics(model.warnings, "⚠")}\n`);
   const files = emitAll(model, { sourceDir });
   return args.check ? check(outDir, files, io) : write(outDir, files, io);
@@ -53,9 +54,20 @@ function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): numb
  * The config's directory relative to the flake root (posix), which the emitters need to point at
  * files next to the config: "" when they are the same, "../infra" when the flake is elsewhere.
  */
-function sourceDirOf(configFile: string, outDir: string): string {
-  return relative(outDir, dirname(configFile)).split(sep).join("/");
+function sourceDirOf(configFile: string, outDir: string, model: dsl.Model): string {
+  const rel = relative(outDir, dirname(configFile)).split(sep).join("/");
+  if (rel.startsWith("..") && referencesFiles(model)) {
+    // A flake cannot import files outside its root, so such a flake would not evaluate.
+    throw new UsageError(
+      `--out ${displayPath(outDir)} must contain ${displayPath(dirname(configFile))}: the config refers to files next to it (modules or path packages), and a flake cannot reach outside its own directory`,
+    );
+  }
+  return rel;
 }
+
+/** Whether the config names files relative to itself (extra modules, path packages). */
+const referencesFiles = (model: dsl.Model): boolean =>
+  model.hosts.some((h) => h.extraModules.length > 0 || h.apps.some((a) => a.package.kind === "path"));
 
 function print(io: CliIo, text: string): number {
   io.stdout(text);

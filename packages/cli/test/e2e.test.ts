@@ -107,6 +107,17 @@ test("--config elsewhere: out defaults to its dir; --out can be anywhere", () =>
   assert.equal(readTree(out), generated);
 });
 
+test("--out outside the config's dir is refused when the config names files next to it", () => {
+  const files = project();
+  files["infra.config.ts"] = files["infra.config.ts"]!.replace('stateVersion: "25.11",', 'stateVersion: "25.11", modules: ["./hw.nix"],');
+  const dir = tempProject(files);
+  const out = join(tempDir(), "flake");
+  const result = runBin(["--config", join(dir, "infra.config.ts"), "--out", out], dir);
+  assert.is(result.code, 2);
+  assert.match(result.stderr, /must contain .*a flake cannot reach outside its own directory/);
+  assert.equal(readTree(out), {});
+});
+
 test("an invalid config throws one InfraConfigError with every issue; nothing is written", () => {
   const dir = tempProject(project('{ databases: ["web"], version: 3, authentication: "md5" }'));
   assert.throws(() => run([], dir), (error: unknown) => error instanceof InfraConfigError && error.issues.length === 2);
