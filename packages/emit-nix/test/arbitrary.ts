@@ -63,7 +63,10 @@ const int = fc.oneof(fc.integer({ min: -20, max: 200 }), fc.bigInt({ min: -(2n *
 const float = fc.oneof(
   fc.constantFrom(0.5, 1.25, -3.5, 1e21, 1e-7, 123456.789, 0.1),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
-).map((v) => n.float(v));
+)
+  // Nix rejects subnormal literals ("invalid float").
+  .filter((v) => v === 0 || Math.abs(v) >= 2.2250738585072014e-308)
+  .map((v) => n.float(v));
 const pathSegment = fc.stringMatching(/^[a-zA-Z0-9._+-]{1,8}$/).filter((s) => s !== "." && s !== "..");
 const path = fc
   .tuple(fc.constantFrom("./", "../", "/", "~/", "", "./../"), fc.array(pathSegment, { minLength: 1, maxLength: 3 }))

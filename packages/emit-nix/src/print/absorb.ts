@@ -2,7 +2,7 @@
  * Which expressions nixfmt lets "absorb" into the line before them (`{`, `[`, `''` and friends
  * start on the current line and end on their own), and the predicates that go with it.
  */
-import type { Param, S } from "./syntax.ts";
+import { type Param, type S, hasPre } from "./syntax.ts";
 
 /** Lists and sets whose brackets nixfmt would find on different source lines: they hold comments. */
 export const hasTriviaItems = (items: { k: string }[]): boolean => items.some((i) => i.k === "comments");
@@ -13,9 +13,10 @@ export function isAbsorbable(t: S): boolean {
       return t.lines.length >= 2;
     case "set":
     case "list":
-      return t.items.length > 0;
+      // Empty ones too when a comment precedes the bracket.
+      return t.items.length > 0 || (t.k === "list" || !t.rec ? (t.pre ?? []).length > 0 : false);
     case "paren":
-      return isAbsorbable(t.e);
+      return !t.pre?.length && !hasPre(t.e) && isAbsorbable(t.e);
     default:
       return false;
   }
@@ -32,7 +33,7 @@ export function isAbsorbableExpr(e: S): boolean {
       return isAbsorbable(e.body);
     case "abs":
       if (e.param.k === "id") return e.body.k === "abs" ? isAbsorbableExpr(e.body) : isAbsorbable(e.body);
-      return e.param.k === "set" && canFlattenAttrs(e.param) && e.bodyTrivia.length === 0 && isAbsorbableExpr(e.body);
+      return e.param.k === "set" && canFlattenAttrs(e.param) && !e.param.pre?.length && !e.bodyBelow && isAbsorbableExpr(e.body);
     default:
       return isAbsorbable(e);
   }
@@ -44,12 +45,13 @@ export function isSimple(e: S): boolean {
     case "str":
     case "istr":
     case "path":
+      return !e.pre?.length;
     case "tok":
-      return true;
+      return !e.pre?.length && e.tok !== "keyword";
     case "sel":
       return isSimple(e.t) && e.sels.every((s) => s.k === "id") && e.def === undefined;
     case "paren":
-      return isSimple(e.e);
+      return !e.pre?.length && isSimple(e.e);
     case "app":
       return !(e.f.k === "app" && e.f.f.k === "app") && isSimple(e.f) && isSimple(e.a);
     default:

@@ -5,7 +5,7 @@ import {
 } from "./doc.ts";
 import { canFlattenAttrs, hasTriviaItems } from "./absorb.ts";
 import { absorbRHS, pretty, prettyTerm } from "./expr.ts";
-import { prettySimpleString } from "./string.ts";
+import { interpolation, prettySimpleString } from "./string.ts";
 import type { Item, Param, S, SBinding, Sel, Trivium } from "./syntax.ts";
 
 /** Comments and blank lines before an element (`instance Pretty Trivia`). */
@@ -24,15 +24,16 @@ export function renderItems<T extends S | SBinding>(sep: Doc, items: Item<T>[]):
 const isBinding = (v: S | SBinding): v is SBinding => v.k === "assign" || v.k === "inherit";
 
 /** `renderList`: `[ a ]` when one item fits, otherwise one item per line. */
-export function renderList(itemSep: Doc, items: Item<S>[]): Doc {
-  const sur = hasTriviaItems(items) ? hardline : items.length === 0 ? hardspace : line;
-  return cat(text("["), surround(sur, nest(renderItems(itemSep, items))), text("]"));
+export function renderList(itemSep: Doc, t: S & { k: "list" }): Doc {
+  const sur = hasTriviaItems(t.items) ? hardline : t.items.length === 0 ? hardspace : line;
+  return cat(triviaDoc(t.pre ?? []), text("["), surround(sur, nest(renderItems(itemSep, t.items))), text("]"));
 }
 
 /** `prettySet`: a set is always expanded unless it has one binding and is not "wide". */
 export function prettySet(wide: boolean, t: S & { k: "set" }): Doc {
-  const rec = t.rec ? cat(text("rec"), hardspace) : empty;
-  if (t.items.length === 0) return cat(rec, text("{"), hardspace, text("}"));
+  const rec = cat(triviaDoc(t.pre ?? []), t.rec ? cat(text("rec"), hardspace) : empty);
+  // An empty set stays `{ }` unless a comment sits on its `{` (then it is not a `LoneAnn`).
+  if (t.items.length === 0 && (t.rec || !t.pre?.length)) return cat(rec, text("{"), hardspace, text("}"));
   const sep = wide || hasTriviaItems(t.items) ? hardline : line;
   return cat(rec, text("{"), surround(sep, nest(renderItems(hardline, t.items))), text("}"));
 }
@@ -50,7 +51,7 @@ export function selectors(sels: Sel[], leadingDot: boolean): Doc {
 function selector(s: Sel): Doc {
   if (s.k === "id") return text(s.name);
   if (s.k === "str") return prettySimpleString([s.text]);
-  return cat(text("${"), pretty(s.e), text("}"));
+  return interpolation(s.e);
 }
 
 /** `instance Pretty Binder` */
@@ -69,9 +70,10 @@ function prettyBinding(b: SBinding): Doc {
 
 /** `instance Pretty Parameter` */
 export function prettyParam(p: Param): Doc {
-  if (p.k === "id") return text(p.name);
+  if (p.k === "id") return cat(triviaDoc(p.pre ?? []), text(p.name));
   if (p.k === "ctx") return cat(prettyParam(p.first), text("@"), prettyParam(p.second));
-  if (p.attrs.length === 0 && !p.ellipsis) return group(cat(text("{"), hardspace, text("}")));
+  const open = cat(triviaDoc(p.pre ?? []), text("{"));
+  if (p.attrs.length === 0 && !p.ellipsis) return group(cat(open, hardspace, text("}")));
   const sep = canFlattenAttrs(p) ? line : hardline;
   const docs = p.attrs.map((a, i) => {
     const last = i === p.attrs.length - 1 && !p.ellipsis;
@@ -81,5 +83,5 @@ export function prettyParam(p: Param): Doc {
     return last ? cat(group(withDefault), comma) : group(cat(withDefault, comma));
   });
   if (p.ellipsis) docs.push(text("..."));
-  return group(cat(text("{"), surround(sep, nest(sepBy(sep, docs))), text("}")));
+  return group(cat(open, surround(sep, nest(sepBy(sep, docs))), text("}")));
 }

@@ -50,6 +50,13 @@ export interface GroupEl {
   readonly kind: GroupKind;
   readonly doc: Doc;
 }
+/** A group after `resolveNests`: flat content, ready for layout. */
+export interface FlatGroupEl {
+  readonly t: "group";
+  readonly kind: GroupKind;
+  readonly doc: readonly LayoutEl[];
+}
+export type LayoutEl = TextEl | SpaceEl | FlatGroupEl;
 /** Builder-only wrappers, resolved into `TextEl.nest` / `TextEl.off` before layout. */
 export interface NestEl {
   readonly t: "nest";
@@ -59,7 +66,11 @@ export interface NestEl {
 }
 
 export type El = TextEl | SpaceEl | GroupEl | NestEl;
-export type Doc = readonly El[];
+/**
+ * A doc is a tree of arrays: concatenation nests arrays instead of copying them, and
+ * `resolveNests` flattens the whole tree once, right before layout.
+ */
+export type Doc = readonly (El | Doc)[];
 
 const sp = (s: Spacing, n = 0): Doc => [{ t: "sp", sp: s, n }];
 
@@ -77,17 +88,16 @@ export const hardline = sp(Sp.Hardline);
 export const emptyline = sp(Sp.Emptyline);
 export const newline = sp(Sp.Newlines, 1);
 
-export const cat = (...docs: Doc[]): Doc => docs.flat();
+export const cat = (...docs: Doc[]): Doc => docs;
 export const group = (doc: Doc, kind: GroupKind = GroupKind.Regular): Doc => [{ t: "group", kind, doc }];
 export const priority = (doc: Doc): Doc => group(doc, GroupKind.Priority);
 export const transparent = (doc: Doc): Doc => group(doc, GroupKind.Transparent);
-export const nest = (doc: Doc): Doc => (doc.length === 0 ? doc : [{ t: "nest", by: 1, off: 0, doc }]);
-export const offset = (cols: number, doc: Doc): Doc => (doc.length === 0 ? doc : [{ t: "nest", by: 0, off: cols, doc }]);
-export const surround = (outside: Doc, inner: Doc): Doc => [...outside, ...inner, ...outside];
-export const sepBy = (sep: Doc, docs: Doc[]): Doc => docs.flatMap((d, i) => (i === 0 ? d : [...sep, ...d]));
+export const nest = (doc: Doc): Doc => [{ t: "nest", by: 1, off: 0, doc }];
+export const offset = (cols: number, doc: Doc): Doc => [{ t: "nest", by: 0, off: cols, doc }];
+export const surround = (outside: Doc, inner: Doc): Doc => [outside, inner, outside];
+export const sepBy = (sep: Doc, docs: Doc[]): Doc => docs.flatMap((d, i) => (i === 0 ? [d] : [sep, d]));
 
-export const isHardSpacing = (e: El): boolean => e.t === "sp" && e.sp >= Sp.Hardline || (e.t === "sp" && e.sp === Sp.Hardspace);
-export const isSoftSpacing = (e: El): boolean => e.t === "sp" && !isHardSpacing(e);
+export const isHardSpacing = (e: El | LayoutEl): boolean => e.t === "sp" && (e.sp >= Sp.Hardline || e.sp === Sp.Hardspace);
 
 /**
  * Forces a doc onto one line (nixfmt's `unexpandSpacing'`): soft spacings become spaces or
@@ -95,27 +105,33 @@ export const isSoftSpacing = (e: El): boolean => e.t === "sp" && !isHardSpacing(
  */
 export function compact(doc: Doc, limit = Infinity): Doc | null {
   let budget = limit;
-  const walk = (d: Doc): El[] | null => {
-    const out: El[] = [];
+  const walk = (d: Doc): (El | Doc)[] | null => {
+    const out: (El | Doc)[] = [];
     for (const e of d) {
       if (budget < 0) return null;
-      if (e.t === "text") {
+      if (isArray(e)) {
+        const inner = walk(e);
+        if (inner === null) return null;
+        out.push(inner);
+      } else if (e.t === "text") {
         budget -= e.s.length;
         out.push(e);
       } else if (e.t === "sp") {
         if (e.sp === Sp.Break || e.sp === Sp.Softbreak) continue;
         if (e.sp >= Sp.Hardline) return null;
         budget -= 1;
-        out.push(hardspace[0]!);
+        out.push({ t: "sp", sp: Sp.Hardspace, n: 0 });
       } else {
         const inner = walk(e.doc);
         if (inner === null) return null;
         // Groups dissolve (as in nixfmt); nests must stay, they carry indentation.
-        if (e.t === "nest") out.push({ ...e, doc: inner });
-        else out.push(...inner);
+        out.push(e.t === "nest" ? { ...e, doc: inner } : inner);
       }
     }
     return budget < 0 ? null : out;
   };
   return walk(doc);
 }
+
+const isArray = (e: El | Doc): e is Doc => Array.isArray(e);
+export { isArray as isDocArray };

@@ -3,15 +3,40 @@
  * text reads like hand-written Nix and evaluates back to the exact input.
  */
 
-/** Text inside `"..."`: backslash, quote, `${`, and the control characters Nix can spell. */
-export function escapeSimple(s: string): string {
-  return s.replace(/[\\"\n\r\t]|\$\{/g, (m) => SIMPLE[m] ?? m);
+/**
+ * Text inside `"..."`: backslash, quote, `${`, and the control characters Nix can spell. A `$`
+ * right before an interpolation is escaped too: Nix reads `$${` as a literal `$${`.
+ */
+export function escapeSimple(s: string, beforeInterpolation = false): string {
+  const out = s.replace(/[\\"\n\r\t]|\$\{/g, (m) => SIMPLE[m] ?? m);
+  return beforeInterpolation && out.endsWith("$") ? `${out.slice(0, -1)}\\$` : out;
 }
 const SIMPLE: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "${": "\\${" };
 
-/** Text inside `''...''`: `''` becomes `'''` and `${` becomes `''${`. */
-export function escapeIndented(s: string): string {
-  return s.replace(/''|\$\{/g, (m) => (m === "''" ? "'''" : "''${"));
+/**
+ * Text inside `''...''`: `''` becomes `'''`, `${` becomes `''${`, a `$` before an interpolation
+ * `''$`. A lone `'` right before one of those escapes would fuse with it (`'''`), so it is
+ * written as the escaped quote `''\'`.
+ */
+export function escapeIndented(s: string, beforeInterpolation = false): string {
+  const dollarEscapeAt = (i: number): boolean => s.startsWith("${", i) || (beforeInterpolation && i === s.length - 1 && s[i] === "$");
+  let out = "";
+  for (let i = 0; i < s.length; ) {
+    if (s[i] === "'") {
+      let j = i;
+      while (s[j] === "'") j++;
+      out += "'''".repeat((j - i) >> 1);
+      if ((j - i) % 2 === 1) out += dollarEscapeAt(j) ? "''\\'" : "'";
+      i = j;
+    } else if (dollarEscapeAt(i)) {
+      out += "''$";
+      i += 1;
+    } else {
+      out += s[i];
+      i += 1;
+    }
+  }
+  return out;
 }
 
 /**

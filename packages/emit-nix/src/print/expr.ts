@@ -9,7 +9,7 @@ import {
 import { canFlattenAttrs, isAbsorbable, isAbsorbableExpr, isSimple } from "./absorb.ts";
 import { prettyParam, prettySet, prettyTermWide, renderItems, renderList, selectors, triviaDoc } from "./binding.ts";
 import { prettyIndentedString, prettySimpleString } from "./string.ts";
-import type { S } from "./syntax.ts";
+import { type S, dropFirstPre, firstPre } from "./syntax.ts";
 import { UnexpectedNodeError } from "../errors.ts";
 
 export { isAbsorbable, isAbsorbableExpr, isSimple };
@@ -18,21 +18,21 @@ export { isAbsorbable, isAbsorbableExpr, isSimple };
 export function prettyTerm(t: S): Doc {
   switch (t.k) {
     case "tok":
-      return text(t.text);
+      return cat(preDoc(t), text(t.text));
     case "str":
-      return prettySimpleString(t.parts);
+      return cat(preDoc(t), prettySimpleString(t.parts));
     case "istr":
-      return prettyIndentedString(t.lines);
+      return cat(preDoc(t), prettyIndentedString(t.lines));
     case "path":
-      return text(t.parts.join(""));
+      return cat(preDoc(t), text(t.parts.join("")));
     case "sel":
       return prettySelection(t);
     case "list":
-      return t.items.length === 0 ? text("[ ]") : renderList(hardline, t.items);
+      return t.items.length === 0 ? cat(preDoc(t), text("[ ]")) : renderList(hardline, t);
     case "set":
       return prettySet(false, t);
     case "paren":
-      return prettyParen(t.e);
+      return prettyParen(t);
     default:
       throw new UnexpectedNodeError(t);
   }
@@ -46,14 +46,18 @@ function prettySelection(t: S & { k: "sel" }): Doc {
   return cat(pretty(t.t), sep, selectors(t.sels, true), def);
 }
 
-function prettyParen(e: S): Doc {
+/** The comments and blank lines before a node's first token (`pretty preTrivia`). */
+export const preDoc = (t: { pre?: Parameters<typeof triviaDoc>[0] }): Doc => triviaDoc(t.pre ?? []);
+
+function prettyParen(t: S & { k: "paren" }): Doc {
+  const e = t.e;
   let inner: Doc;
   if (isAbsorbableExpr(e)) inner = group(absorbExpr(false, e));
   else if (e.k === "app") inner = prettyApp(true, empty, true, e.f, e.a);
   else if (e.k === "sel" && isAbsorbable(e.t)) inner = cat(lineBreak, group(pretty(e)), lineBreak);
   else if (e.k === "sel") inner = cat(group(pretty(e)), lineBreak);
   else inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  return group(cat(text("("), nest(inner), text(")")));
+  return group(cat(preDoc(t), text("("), nest(inner), text(")")));
 }
 
 /** `absorbExpr` */
@@ -102,14 +106,24 @@ export function absorbRHS(e: S): Doc {
   return nest(cat(line, group(pretty(e))));
 }
 
-/** `prettyApp`: a call chain, filling the first line and absorbing one multi-line argument. */
-export function prettyApp(indentFunction: boolean, pre: Doc, hasPost: boolean, f: S, a: S): Doc {
+/**
+ * `prettyApp`: a call chain, filling the first line and absorbing one multi-line argument.
+ * Comments before the function move out in front of the whole call.
+ */
+export function prettyApp(indentFunction: boolean, pre: Doc, hasPost: boolean, fWithComment: S, a: S): Doc {
+  const comment = firstPre(fWithComment);
+  const f = comment.length > 0 ? dropFirstPre(fWithComment) : fWithComment;
+  const indent = indentFunction && comment.length === 0;
   const post = hasPost ? lineBreak : empty;
+  return cat(triviaDoc(comment), appBody(indent, pre, post, { k: "app", f: fWithComment, a }, f, a), hasPost && comment.length > 0 ? hardline : empty);
+}
+
+function appBody(indentFunction: boolean, pre: Doc, post: Doc, whole: S, f: S, a: S): Doc {
   if (f.k === "app" && f.a.k === "list" && a.k === "list") {
     return group(cat(pre, transparent(absorbApp(f.f, indentFunction)), line, nest(group(absorbInner(f.a))), line, nest(group(absorbInner(a))), post));
   }
   const renderedF = cat(pre, transparent(absorbApp(f, indentFunction)));
-  const flat = isSimple({ k: "app", f, a }) ? compact(renderedF) : null;
+  const flat = isSimple(whole) ? compact(renderedF) : null;
   if (flat !== null) return group(cat(flat, hardspace, absorbLast(a)));
   return group(cat(renderedF, line, absorbLast(a), post));
 }
@@ -127,14 +141,14 @@ function absorbApp(e: S, indentFunction: boolean): Doc {
 /** Lists of up to six simple items may stay on one line as arguments. */
 function absorbInner(e: S): Doc {
   if (e.k === "list" && e.items.length <= 6 && e.items.every((i) => i.k === "item" && isSimple(i.value))) {
-    return renderList(line, e.items);
+    return renderList(line, e);
   }
   return pretty(e);
 }
 
 function absorbLast(a: S): Doc {
   if (isAbsorbable(a)) return priority(nest(prettyTerm(a)));
-  if (a.k === "paren") {
+  if (a.k === "paren" && !a.pre?.length) {
     const e = a.e;
     if (e.k === "abs" && e.param.k === "id" && isAbsorbable(e.body)) {
       return priority(nest(cat(text("("), text(e.param.name), text(":"), hardspace, prettyTermWide(e.body), text(")"))));
@@ -173,33 +187,31 @@ function absorbOperand(x: S): Doc {
 }
 
 function prettyWithAbsorbed(e: S & { k: "with" }): Doc {
-  return group(cat(lineBreak, text("with"), hardspace, nest(group(pretty(e.scope))), text(";"), hardspace, priority(prettyTermWide(e.body))));
+  return group(cat(lineBreak, preDoc(e), text("with"), hardspace, nest(group(pretty(e.scope))), text(";"), hardspace, priority(prettyTermWide(e.body))));
 }
 
 function prettyIf(sep: Doc, e: S): Doc {
   if (e.k !== "if") return cat(line, nest(group(pretty(e))));
-  const head = group(cat(text("if"), line, nest(pretty(e.cond)), line, text("then")));
+  const head = group(cat(preDoc(e), text("if"), line, nest(pretty(e.cond)), line, text("then")));
   return cat(head, surround(sep, nest(group(pretty(e.then)))), text("else"), hardspace, prettyIf(hardline, e.else));
 }
 
+/** `pretty (Abstraction ...)`; a body with trivia before it starts on a later line than the colon. */
 function prettyAbs(e: S & { k: "abs" }): Doc {
-  const body = cat(triviaDoc(e.bodyTrivia), pretty(e.body));
   if (e.param.k === "id") {
+    // `absorbAbs`: `a: b: c: body`, chained parameters on one line.
     const absorbAbs = (depth: number, b: S): Doc => {
-      if (b.k === "abs" && b.param.k === "id" && b.bodyTrivia.length === 0) {
-        return cat(hardspace, text(b.param.name), text(":"), absorbAbs(depth + 1, b.body));
-      }
+      if (b.k === "abs" && b.param.k === "id") return cat(hardspace, prettyParam(b.param), text(":"), absorbAbs(depth + 1, b.body));
       if (isAbsorbableExpr(b)) return cat(hardspace, priority(absorbExpr(false, b)));
       return cat(depth <= 2 ? line : hardline, pretty(b));
     };
-    if (e.bodyTrivia.length > 0) return group(cat(lineBreak, text(e.param.name), text(":"), line, body));
-    return group(cat(lineBreak, text(e.param.name), text(":"), absorbAbs(1, e.body)));
+    return group(cat(lineBreak, prettyParam(e.param), text(":"), absorbAbs(1, e.body)));
   }
   const param = prettyParam(e.param);
-  if (e.param.k === "set" && canFlattenAttrs(e.param) && e.bodyTrivia.length === 0 && isAbsorbableExpr(e.body)) {
+  if (e.param.k === "set" && canFlattenAttrs(e.param) && !e.bodyBelow && isAbsorbableExpr(e.body)) {
     return cat(param, text(":"), hardspace, priority(pretty(e.body)));
   }
-  if (e.bodyTrivia.length > 0) return cat(param, text(":"), hardline, body);
+  if (e.param.k === "set" && e.bodyBelow) return cat(param, text(":"), hardline, pretty(e.body));
   if (isAbsorbable(e.body)) return cat(param, text(":"), line, group(prettyTermWide(e.body)));
   return cat(param, text(":"), line, pretty(e.body));
 }
@@ -210,13 +222,13 @@ export function pretty(e: S): Doc {
     case "list":
       return group(prettyTerm(e));
     case "with":
-      return cat(group(cat(text("with"), hardspace, nest(group(pretty(e.scope))), text(";"))), line, pretty(e.body));
+      return cat(group(cat(preDoc(e), text("with"), hardspace, nest(group(pretty(e.scope))), text(";"))), line, pretty(e.body));
     case "let": {
-      const letPart = group(cat(text("let"), hardline, nest(renderItems(hardline, e.items))));
+      const letPart = group(cat(preDoc(e), text("let"), hardline, nest(renderItems(hardline, e.items))));
       return cat(letPart, hardline, group(cat(text("in"), hardline, pretty(e.body))));
     }
     case "assert": {
-      const [f, a] = insertIntoApp({ k: "tok", text: "assert", tok: "ident" }, e.cond);
+      const [f, a] = insertIntoApp({ k: "tok", text: "assert", tok: "keyword", ...(e.pre ? { pre: e.pre } : {}) }, e.cond);
       return group(cat(prettyApp(false, empty, false, f, a), text(";"), hardline, pretty(e.body)));
     }
     case "if":
@@ -231,9 +243,9 @@ export function pretty(e: S): Doc {
     case "has":
       return cat(pretty(e.e), softline, text("?"), hardspace, selectors(e.sels, false));
     case "neg":
-      return cat(text("-"), pretty(e.e));
+      return cat(preDoc(e), text("-"), pretty(e.e));
     case "not":
-      return cat(text("!"), pretty(e.e));
+      return cat(preDoc(e), text("!"), pretty(e.e));
     default:
       return prettyTerm(e);
   }

@@ -3,13 +3,15 @@
  * into per-text depths, adjacent spacings merge, adjacent texts join, and hard spacings and
  * comments move out of group edges so that they don't force a group to expand.
  */
-import { type Doc, type El, type Spacing, type TextEl, Sp, GroupKind, TextKind, isHardSpacing } from "./doc.ts";
+import { type Doc, type LayoutEl, type Spacing, type TextEl, Sp, GroupKind, TextKind, isDocArray, isHardSpacing } from "./doc.ts";
 
-/** Replaces nest wrappers by absolute depths on every text. */
-export function resolveNests(doc: Doc, depth = 0, off = 0): El[] {
-  const out: El[] = [];
+type El = LayoutEl;
+
+/** Flattens the doc tree, replacing nest wrappers by absolute depths on every text. */
+export function resolveNests(doc: Doc, depth = 0, off = 0, out: El[] = []): El[] {
   for (const e of doc) {
-    if (e.t === "nest") out.push(...resolveNests(e.doc, depth + e.by, off + e.off));
+    if (isDocArray(e)) resolveNests(e, depth, off, out);
+    else if (e.t === "nest") resolveNests(e.doc, depth + e.by, off + e.off, out);
     else if (e.t === "group") out.push({ t: "group", kind: e.kind, doc: resolveNests(e.doc, depth, off) });
     else if (e.t === "text" && (depth !== 0 || off !== 0)) out.push({ ...e, nest: e.nest + depth, off: e.off + off });
     else out.push(e);

@@ -1,14 +1,14 @@
 import type { NixFile } from "../ast/nodes.ts";
-import { type Doc, cat, comment, group, hardline } from "./doc.ts";
+import { type Doc, group } from "./doc.ts";
 import { layout } from "./layout.ts";
 import { pretty } from "./expr.ts";
-import { toSyntax } from "./syntax.ts";
+import { type Trivium, commentText, toSyntax, withPre } from "./syntax.ts";
 import type { Expr } from "../ast/nodes.ts";
 
-/** The doc for a whole file: header comments, then the expression (nixfmt's `Whole`). */
+/** The doc for a whole file (nixfmt's `Whole`): header comments belong to the first token. */
 export function fileDoc(file: NixFile): Doc {
-  const header = file.header.map((h) => cat(comment(h === "" ? "#" : `# ${h}`), hardline));
-  return group(cat(...header, pretty(toSyntax(file.body))));
+  const header = file.header.map((h): Trivium => ({ k: "comment", text: commentText(h) }));
+  return group(pretty(withPre(toSyntax(file.body), header)));
 }
 
 /** Prints a file in the official nixfmt style: 2-space indent, 100 columns, one final newline. */

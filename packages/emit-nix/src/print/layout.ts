@@ -5,7 +5,10 @@
  * then is the group expanded as a whole. Indentation follows nixfmt's indent stack: several
  * nests opened on one line indent the next line by one step only.
  */
-import { type Doc, type El, type GroupEl, Sp, GroupKind, TextKind } from "./doc.ts";
+import { type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind } from "./doc.ts";
+
+type El = LayoutEl;
+type GroupEl = FlatGroupEl;
 import { fixup, mergeSpacing, resolveNests } from "./fixup.ts";
 
 /** What follows the element being laid out: a chain of slices, read lazily. */

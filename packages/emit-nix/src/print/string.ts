@@ -6,10 +6,11 @@ import { absorbExpr, isAbsorbable, isAbsorbableExpr, isSimple, prettyApp, pretty
 
 const isSpaces = (s: string): boolean => /^ *$/.test(s);
 
-/** `${expr}` inside a string. */
-function interpolation(e: S): Doc {
+/** `${expr}` inside a string or an attribute path (`instance Pretty StringPart`). */
+export function interpolation(e: S): Doc {
   if (isAbsorbable(e)) return group(cat(text("${"), prettyTerm(e), text("}")));
-  const inner = pretty(e);
+  // `Whole` wraps the expression in a group of its own.
+  const inner = group(pretty(e));
   // Simple expressions (mostly identifiers and selections) stay on one line whatever the width.
   if (isSimple(e)) return cat(text("${"), compact(inner) ?? inner, text("}"));
   // Short interpolations are forced onto one line too; longer ones may break inside `${ }`.
@@ -27,22 +28,18 @@ function lonelyInterpolation(e: S): Doc {
   return group(cat(text("${"), nest(inner), text("}")));
 }
 
-type Escape = (s: string) => string;
+type Escape = (s: string, beforeInterpolation: boolean) => string;
 
 /**
- * Escapes the text parts of one line. A `$` just before an interpolation is escaped too:
- * Nix would read `$${` as a literal `$${`, swallowing the interpolation.
+ * Escapes the text parts of one line, telling the escaper which ones end right before an
+ * interpolation.
  */
-function escapeParts(parts: Part[], escape: Escape, dollar: string): (string | S)[] {
-  return parts.map((p, i) => {
-    if (typeof p !== "string") return p;
-    const e = escape(p);
-    return typeof parts[i + 1] === "object" && e.endsWith("$") ? e.slice(0, -1) + dollar : e;
-  });
+function escapeParts(parts: Part[], escape: Escape): (string | S)[] {
+  return parts.map((p, i) => (typeof p === "string" ? escape(p, typeof parts[i + 1] === "object") : p));
 }
 
-function lineDoc(raw: Part[], escape: Escape, dollar: string): Doc {
-  const parts = escapeParts(raw, escape, dollar);
+function lineDoc(raw: Part[], escape: Escape): Doc {
+  const parts = escapeParts(raw, escape);
   const [first, second] = parts;
   const doc = (p: string | S): Doc => (typeof p === "string" ? text(p) : interpolation(p));
   if (parts.length === 1 && first !== undefined && typeof first !== "string") return lonelyInterpolation(first);
@@ -57,7 +54,7 @@ function lineDoc(raw: Part[], escape: Escape, dollar: string): Doc {
 }
 
 export function prettySimpleString(parts: Part[]): Doc {
-  return group(cat(text('"'), lineDoc(parts, escapeSimple, "\\$"), text('"')));
+  return group(cat(text('"'), lineDoc(parts, escapeSimple), text('"')));
 }
 
 export function prettyIndentedString(lines: Part[][]): Doc {
@@ -65,7 +62,7 @@ export function prettyIndentedString(lines: Part[][]): Doc {
     cat(
       text("''"),
       lines.length >= 2 ? lineBreak : [],
-      nest(sepBy(newline, lines.map((l) => lineDoc(l, escapeIndented, "''$")))),
+      nest(sepBy(newline, lines.map((l) => lineDoc(l, escapeIndented)))),
       text("''"),
     ),
   );

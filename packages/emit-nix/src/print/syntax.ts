@@ -7,6 +7,7 @@
 import type { AttrKey, Binding, Expr, Lambda, Trivia } from "../ast/nodes.ts";
 import { UnexpectedNodeError } from "../errors.ts";
 import { isBareIdent } from "../ast/ident.ts";
+import { escapeIndented } from "./escape.ts";
 
 export type Trivium = { k: "empty" } | { k: "comment"; text: string };
 export type Item<T> = { k: "comments"; trivia: Trivium[] } | { k: "item"; value: T };
@@ -16,30 +17,112 @@ export type Sel = { k: "id"; name: string } | { k: "str"; text: string } | { k: 
 export type SBinding =
   | { k: "assign"; path: Sel[]; value: S }
   | { k: "inherit"; from?: S; names: string[] };
+/**
+ * Comments and blank lines before a node's first token (nixfmt's `preTrivia`): a lambda body's
+ * trivia and a file's header end up there. Only nodes that start with a token of their own
+ * carry it; `withPre` pushes it down to them.
+ */
+type Pre = { pre?: Trivium[] };
+
 export type Param =
-  | { k: "id"; name: string }
-  | { k: "set"; attrs: { name: string; def?: S }[]; ellipsis: boolean }
+  | ({ k: "id"; name: string } & Pre)
+  | ({ k: "set"; attrs: { name: string; def?: S }[]; ellipsis: boolean } & Pre)
   | { k: "ctx"; first: Param; second: Param };
 
 export type S =
-  | { k: "tok"; text: string; tok: "ident" | "int" | "float" | "env" }
-  | { k: "str"; parts: Part[] }
-  | { k: "istr"; lines: Part[][] }
-  | { k: "path"; parts: Part[] }
-  | { k: "list"; items: Item<S>[] }
-  | { k: "set"; rec: boolean; items: Item<SBinding>[] }
-  | { k: "paren"; e: S }
+  /** `keyword` is the `assert` that nixfmt prints as if it were a function */
+  | ({ k: "tok"; text: string; tok: "ident" | "int" | "float" | "env" | "keyword" } & Pre)
+  | ({ k: "str"; parts: Part[] } & Pre)
+  | ({ k: "istr"; lines: Part[][] } & Pre)
+  | ({ k: "path"; parts: Part[] } & Pre)
+  | ({ k: "list"; items: Item<S>[] } & Pre)
+  | ({ k: "set"; rec: boolean; items: Item<SBinding>[] } & Pre)
+  | ({ k: "paren"; e: S } & Pre)
   | { k: "sel"; t: S; sels: Sel[]; def?: S }
-  | { k: "with"; scope: S; body: S }
-  | { k: "let"; items: Item<SBinding>[]; body: S }
-  | { k: "assert"; cond: S; body: S }
-  | { k: "if"; cond: S; then: S; else: S }
-  | { k: "abs"; param: Param; body: S; bodyTrivia: Trivium[] }
+  | ({ k: "with"; scope: S; body: S } & Pre)
+  | ({ k: "let"; items: Item<SBinding>[]; body: S } & Pre)
+  | ({ k: "assert"; cond: S; body: S } & Pre)
+  | ({ k: "if"; cond: S; then: S; else: S } & Pre)
+  /** `bodyBelow`: trivia before the body, so nixfmt finds it on a later line than the colon */
+  | { k: "abs"; param: Param; body: S; bodyBelow: boolean }
   | { k: "app"; f: S; a: S }
   | { k: "op"; a: S; op: string; b: S }
   | { k: "has"; e: S; sels: Sel[] }
-  | { k: "neg"; e: S }
-  | { k: "not"; e: S };
+  | ({ k: "neg"; e: S } & Pre)
+  | ({ k: "not"; e: S } & Pre);
+
+/** Attaches trivia to the first token of `s` (nixfmt's `mapFirstToken`). */
+export function withPre(s: S, t: Trivium[]): S {
+  if (t.length === 0) return s;
+  switch (s.k) {
+    case "sel":
+      return { ...s, t: withPre(s.t, t) };
+    case "app":
+      return { ...s, f: withPre(s.f, t) };
+    case "op":
+      return { ...s, a: withPre(s.a, t) };
+    case "has":
+      return { ...s, e: withPre(s.e, t) };
+    case "abs":
+      return { ...s, param: paramWithPre(s.param, t) };
+    default:
+      return { ...s, pre: [...t, ...(s.pre ?? [])] };
+  }
+}
+
+function paramWithPre(p: Param, t: Trivium[]): Param {
+  return p.k === "ctx" ? { ...p, first: paramWithPre(p.first, t) } : { ...p, pre: [...t, ...(p.pre ?? [])] };
+}
+
+/** The trivia on the first token of `s`. */
+export function firstPre(s: S): Trivium[] {
+  switch (s.k) {
+    case "sel":
+      return firstPre(s.t);
+    case "app":
+      return firstPre(s.f);
+    case "op":
+      return firstPre(s.a);
+    case "has":
+      return firstPre(s.e);
+    case "abs": {
+      let p = s.param;
+      while (p.k === "ctx") p = p.first;
+      return p.pre ?? [];
+    }
+    default:
+      return s.pre ?? [];
+  }
+}
+
+/** `s` without the trivia on its first token. */
+export function dropFirstPre(s: S): S {
+  switch (s.k) {
+    case "sel":
+      return { ...s, t: dropFirstPre(s.t) };
+    case "app":
+      return { ...s, f: dropFirstPre(s.f) };
+    case "op":
+      return { ...s, a: dropFirstPre(s.a) };
+    case "has":
+      return { ...s, e: dropFirstPre(s.e) };
+    case "abs":
+      return { ...s, param: dropParamPre(s.param) };
+    default: {
+      const { pre: _, ...rest } = s;
+      return rest as S;
+    }
+  }
+}
+
+function dropParamPre(p: Param): Param {
+  if (p.k === "ctx") return { ...p, first: dropParamPre(p.first) };
+  const { pre: _, ...rest } = p;
+  return rest as Param;
+}
+
+/** True when the first token of `s` has trivia (`hasPreTrivia`). */
+export const hasPre = (s: S): boolean => firstPre(s).length > 0;
 
 const TERMS = new Set(["tok", "str", "istr", "path", "list", "set", "paren", "sel"]);
 export const isTerm = (s: S): boolean => TERMS.has(s.k);
@@ -90,8 +173,14 @@ function at(e: Expr, max: number): S {
 export function trivia(t: Trivia | undefined): Trivium[] {
   const out: Trivium[] = [];
   if (t?.blankBefore) out.push({ k: "empty" });
-  for (const c of t?.comments ?? []) out.push({ k: "comment", text: c === "" ? "" : ` ${c}` });
+  for (const c of t?.comments ?? []) out.push({ k: "comment", text: commentText(c) });
   return out;
+}
+
+/** A line comment's text after `#`: nixfmt drops trailing whitespace. */
+export function commentText(c: string): string {
+  const t = c.trimEnd();
+  return t === "" ? "" : ` ${t}`;
 }
 
 function items<T, U>(xs: readonly (T & Trivia)[], f: (x: T) => U): Item<U>[] {
@@ -108,7 +197,8 @@ export function sel(key: AttrKey): Sel {
 }
 
 function binding(b: Binding): SBinding {
-  if (b.kind === "Inherit") return { k: "inherit", names: [...b.names], ...(b.from ? { from: at(b.from, 0) } : {}) };
+  // The source of `inherit (source) names;` is always parenthesised.
+  if (b.kind === "Inherit") return { k: "inherit", names: [...b.names], ...(b.from ? { from: { k: "paren", e: toSyntax(b.from) } } : {}) };
   return { k: "assign", path: b.path.map(sel), value: toSyntax(b.value) };
 }
 
@@ -124,9 +214,23 @@ function binop(e: Expr & { kind: "BinOp" }): S {
 function number(e: Expr & { kind: "Int" | "Float" }): S {
   const abs = e.value < 0 ? -e.value : e.value;
   let text = String(abs);
-  if (e.kind === "Float" && !/[.e]/.test(text)) text += ".0";
+  // Nix floats need a dot before any exponent: `1e-7` would read as `1 e-7`.
+  if (e.kind === "Float" && !text.includes(".")) text = text.replace(/(?=e)|$/, ".0");
   const tok: S = { k: "tok", text, tok: e.kind === "Int" ? "int" : "float" };
   return e.value < 0 ? { k: "neg", e: tok } : tok;
+}
+
+/**
+ * `x.a.b or d`: one selection, as nixfmt parses it (`term`). A nested selection without a
+ * default joins the path; the target must be a simple term, so a selection with a default and
+ * a path literal (`./a.b` would read as one path) get parentheses.
+ */
+function select(e: Expr & { kind: "Select" }): S {
+  const def = e.orDefault ? { def: at(e.orDefault, 0) } : {};
+  const inner = toSyntax(e.target);
+  if (e.target.kind === "Select" && !e.target.orDefault && inner.k === "sel") return { ...inner, sels: [...inner.sels, ...e.path.map(sel)], ...def };
+  const simple = level(e.target) === 0 && e.target.kind !== "Select" && e.target.kind !== "Path";
+  return { k: "sel", t: simple ? inner : { k: "paren", e: inner }, sels: e.path.map(sel), ...def };
 }
 
 export function toSyntax(e: Expr): S {
@@ -147,7 +251,7 @@ export function toSyntax(e: Expr): S {
     case "Str":
       return { k: "str", parts: e.parts.map((p) => (typeof p === "string" ? p : toSyntax(p))) };
     case "IndentedStr":
-      return { k: "istr", lines: splitLines(e.parts) };
+      return indentedString(e.parts);
     case "List":
       return { k: "list", items: items(e.items, (i) => at(i.value, 0)) };
     case "AttrSet":
@@ -161,11 +265,11 @@ export function toSyntax(e: Expr): S {
     case "Assert":
       return { k: "assert", cond: toSyntax(e.cond), body: toSyntax(e.body) };
     case "Lambda":
-      return { k: "abs", param: param(e.param), body: toSyntax(e.body), bodyTrivia: trivia(e.bodyTrivia) };
+      return lambda(e);
     case "Apply":
       return e.args.reduce<S>((f, a) => ({ k: "app", f, a: at(a, 0) }), at(e.fn, 1));
     case "Select":
-      return { k: "sel", t: at(e.target, 0), sels: e.path.map(sel), ...(e.orDefault ? { def: at(e.orDefault, 0) } : {}) };
+      return select(e);
     case "HasAttr":
       return { k: "has", e: at(e.target, 2), sels: e.path.map(sel) };
     case "BinOp":
@@ -179,6 +283,11 @@ export function toSyntax(e: Expr): S {
   }
 }
 
+function lambda(e: Lambda): S {
+  const t = trivia(e.bodyTrivia);
+  return { k: "abs", param: param(e.param), body: withPre(toSyntax(e.body), t), bodyBelow: t.length > 0 };
+}
+
 function param(p: Lambda["param"]): Param {
   if (p.kind === "Ident") return { k: "id", name: p.name };
   const set: Param = {
@@ -189,6 +298,38 @@ function param(p: Lambda["param"]): Param {
   if (!p.bind) return set;
   const id: Param = { k: "id", name: p.bind.name };
   return p.bind.position === "before" ? { k: "ctx", first: id, second: set } : { k: "ctx", first: set, second: id };
+}
+
+/**
+ * `''...''` when that form reads back as the same text and nixfmt keeps it, else `"..."`.
+ * nixfmt's parser (`classifyString`) turns a one-line indented string without `"` or `\` into
+ * a simple string; Nix strips common indentation and drops a closing line of spaces.
+ */
+function indentedString(parts: readonly (string | Expr)[]): S {
+  const lines = splitLines(parts);
+  const simple: S = { k: "str", parts: parts.map((p) => (typeof p === "string" ? p : toSyntax(p))) };
+  if (!indentedReadsBack(lines)) return simple;
+  const line = lines[0]!;
+  const quoteOrBackslash = line.some((p, i) => typeof p === "string" && /["\\]/.test(escapeIndented(p, typeof line[i + 1] === "object")));
+  if (lines.length === 1 && !quoteOrBackslash) return simple;
+  return { k: "istr", lines };
+}
+
+/** Whether Nix reads the printed `''` lines back unchanged (see `stripIndentation` in Nix). */
+function indentedReadsBack(lines: Part[][]): boolean {
+  const last = lines[lines.length - 1]!;
+  const tail = last[last.length - 1];
+  // A closing `'` would fuse with the delimiter.
+  if (typeof tail === "string" && tail.endsWith("'")) return false;
+  const lead = (l: Part[]): string => (typeof l[0] === "string" ? /^ */.exec(l[0])![0] : "");
+  const spacesOnly = (l: Part[]): boolean => l.every((p) => typeof p === "string" && /^ *$/.test(p));
+  // One line: its leading spaces would be stripped.
+  if (lines.length === 1) return lead(last) === "";
+  // The last line is dropped when it holds only spaces.
+  if (last.length > 0 && spacesOnly(last)) return false;
+  const content = lines.filter((l) => !spacesOnly(l));
+  // Some content line must start at column 0; without any, lines of spaces would be emptied.
+  return content.length === 0 ? lines.every((l) => l.length === 0) : content.some((l) => lead(l) === "");
 }
 
 /** Splits indented-string parts into lines at every newline of the text parts. */
