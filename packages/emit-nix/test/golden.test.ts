@@ -1,14 +1,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { join } from "node:path";
-import { GOLDEN, fixtureCases, generate, goldenNixFiles, readTree, writeTree } from "./support/fixtures.ts";
+import { GOLDEN, fixtureCases, generate, goldenNixFiles, readTree, userFiles, writeTree } from "./support/fixtures.ts";
 import { nixParse } from "./support/nix.ts";
 
 const update = process.env.UPDATE_GOLDEN === "1";
 
 for (const name of fixtureCases()) {
   test(`golden: ${name}`, async () => {
-    const files = await generate(name);
+    const files = [...(await generate(name)), ...userFiles(name)];
     const dir = join(GOLDEN, name);
     if (update) writeTree(dir, files);
     const expected = readTree(dir);

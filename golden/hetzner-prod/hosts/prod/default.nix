@@ -5,6 +5,7 @@
     ./caddy.nix
     ./apps/myapp.nix
     ./apps/otherapp.nix
+    ../../hardware-configuration.nix
   ];
 
   networking.hostName = "prod";

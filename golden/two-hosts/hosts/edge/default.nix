@@ -1,6 +1,6 @@
 # Generated from infra.config.ts by gen-nix. Do not edit.
 {
-  imports = [ ];
+  imports = [ ../../hardware/edge.nix ];
 
   networking.hostName = "edge";
   nixpkgs.hostPlatform = "x86_64-linux";

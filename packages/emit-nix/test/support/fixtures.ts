@@ -1,6 +1,8 @@
 /**
- * Golden fixtures: `fixtures/<case>/infra.config.ts` generates `golden/<case>/**`. Set
- * UPDATE_GOLDEN=1 to rewrite the golden trees (stale files are deleted).
+ * Golden fixtures: `fixtures/<case>/infra.config.ts` generates `golden/<case>/**`. A golden
+ * tree is the user's repository after `gen-nix`: the user's own files from the fixture folder
+ * (other than the config) beside the generated ones, so it is a flake that evaluates as is.
+ * Set UPDATE_GOLDEN=1 to rewrite the golden trees (stale files are deleted).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -36,6 +38,13 @@ export function readTree(dir: string): Map<string, string> {
   };
   if (existsSync(dir)) walk(dir);
   return out;
+}
+
+/** The user's files next to a fixture's config, which the generated flake may import. */
+export function userFiles(name: string): GeneratedFile[] {
+  const tree = readTree(join(FIXTURES, name));
+  tree.delete("infra.config.ts");
+  return [...tree].map(([path, content]) => ({ path, content }));
 }
 
 export function writeTree(dir: string, files: GeneratedFile[]): void {
