@@ -1,7 +1,7 @@
 /**
  * Dev tool: differential fuzzing of the emit-nix printer against the real nixfmt.
  *
- *   npx tsx scripts/nixfmt-fuzz.ts [count] [seed] [--shrink K] [--depth D]
+ *   npx tsx scripts/nixfmt-fuzz.ts [count] [seed] [--shrink K] [--depth D] [--wide]
  *
  * Prints `count` random files (test/arbitrary.ts) with `printFile`; every one must be a fixpoint
  * of `nixfmt -` and must parse with `nix-instantiate --parse` (files using `|>`/`<|` skip that
@@ -28,6 +28,7 @@ const flag = (name: string, def: number): number => {
 };
 const shrinkCount = flag("--shrink", 3);
 const depth = flag("--depth", 4);
+const wide = args.includes("--wide") ? (args.splice(args.indexOf("--wide"), 1), true) : false;
 const count = Number(args[0] ?? 1000);
 const seed = Number(args[1] ?? Math.floor(Math.random() * 2 ** 31));
 
@@ -92,7 +93,7 @@ function show(e: Expr): string {
 }
 const showFile = (f: NixFile): string => `${f.header.length ? `header ${f.header.map(q).join(" ")}\n` : ""}${show(f.body)}`;
 
-const arb = fileArb({ pipes: true, depth });
+const arb = fileArb({ pipes: true, depth, wide });
 
 // Phase 1: figures over `count` cases, without shrinking.
 const tally: Record<string, number> = {};

@@ -14,6 +14,8 @@ export interface ArbOptions {
   depth?: number;
   /** generate `|>` and `<|` (Nix older than 2.24 cannot parse them) */
   pipes?: boolean;
+  /** mostly identifiers of 10 to 40 characters, so that lines end near the 100-column limit */
+  wide?: boolean;
 }
 
 const RESERVED = new Set([...KEYWORDS, "true", "false", "null"]);
@@ -73,8 +75,9 @@ const path = fc
   .filter(([pre, segs]) => pre !== "" || (segs.length >= 2 && /^[a-z]/.test(segs[0]!)))
   .map(([pre, segs]) => n.path(pre + segs.join("/")));
 const searchPath = fc.constantFrom("nixpkgs", "nixpkgs/lib", "a-b.c/d_e", "nixos-config").map((p) => n.searchPath(p));
-const leaf: fc.Arbitrary<Expr> = fc.oneof(
-  { weight: 8, arbitrary: identName.map((x) => n.ident(x)) },
+const wideIdent = fc.stringMatching(/^[a-z][a-zA-Z0-9_]{9,39}$/).filter(validIdent);
+const leafWith = (ident: fc.Arbitrary<string>): fc.Arbitrary<Expr> => fc.oneof(
+  { weight: 8, arbitrary: ident.map((x) => n.ident(x)) },
   { weight: 2, arbitrary: int },
   { weight: 1, arbitrary: float },
   { weight: 1, arbitrary: fc.boolean().map((b) => n.bool(b)) },
@@ -115,6 +118,7 @@ function uniqueFormals(formals: Formal[], bind?: string): Formal[] {
 /** Random expressions of at most `depth` levels. */
 export function exprArb(opts: ArbOptions = {}): fc.Arbitrary<Expr> {
   const ops = opts.pipes ? [...OPS, "|>", "<|"] as BinaryOperator[] : OPS;
+  const leaf = opts.wide ? leafWith(fc.oneof(wideIdent, identName)) : leafWith(identName);
   const expr: fc.Memo<Expr> = fc.memo((d) => {
     if (d <= 1) return leaf;
     const sub = expr(d - 1);
@@ -134,7 +138,7 @@ export function exprArb(opts: ArbOptions = {}): fc.Arbitrary<Expr> {
             .map(([names, from, t]) => n.inherit(names, from, t)),
         },
       );
-    const bindings = (dynamic: boolean) => fc.array(binding(dynamic), { maxLength: 5 }).map(uniqueBindings);
+    const bindings = (dynamic: boolean) => fc.array(binding(dynamic), { maxLength: 7, size: "small" }).map(uniqueBindings);
     const formal: fc.Arbitrary<Formal> = fc.record({ name: identName, default: fc.option(sub, { nil: undefined, freq: 3 }) }).map((f) => (f.default ? f : { name: f.name }));
     const formals = fc
       .tuple(fc.array(formal, { maxLength: 5 }), fc.boolean(), fc.option(fc.tuple(identName, fc.constantFrom("before", "after" as const)), { nil: undefined, freq: 4 }))
@@ -147,7 +151,7 @@ export function exprArb(opts: ArbOptions = {}): fc.Arbitrary<Expr> {
       { weight: 2, arbitrary: parts.map((ps) => n.str(...ps)) },
       { weight: 1, arbitrary: fc.tuple(linesText, parts).map(([t, ps]) => n.lines(t, ...ps)) },
       { weight: 2, arbitrary: fc.oneof(parts, fc.tuple(linesText, parts).map(([t, ps]) => [t, ...ps])).map((ps) => n.text(...ps)) },
-      { weight: 3, arbitrary: fc.array(fc.tuple(sub, triviaArb), { maxLength: 4 }).map((xs) => n.list(xs.map(([v, t]) => n.item(v, t)))) },
+      { weight: 3, arbitrary: fc.array(fc.tuple(sub, triviaArb), { maxLength: 7, size: "small" }).map((xs) => n.list(xs.map(([v, t]) => n.item(v, t)))) },
       { weight: 4, arbitrary: fc.tuple(fc.boolean(), bindings(true)).map(([rec, bs]) => (rec ? n.rec(bs) : n.set(bs))) },
       { weight: 1, arbitrary: fc.tuple(bindings(false), sub).map(([bs, body]) => n.let(bs, body)) },
       { weight: 1, arbitrary: fc.tuple(sub, sub).map(([s, b]) => n.with(s, b)) },
@@ -157,7 +161,7 @@ export function exprArb(opts: ArbOptions = {}): fc.Arbitrary<Expr> {
         weight: 2,
         arbitrary: fc.tuple(param, sub, fc.option(triviaArb, { nil: undefined, freq: 3 })).map(([p, b, t]) => n.lambda(p, b, t)),
       },
-      { weight: 3, arbitrary: fc.tuple(sub, subs(3, 1)).map(([f, args]) => n.apply(f, ...args)) },
+      { weight: 3, arbitrary: fc.tuple(sub, subs(4, 1)).map(([f, args]) => n.apply(f, ...args)) },
       {
         weight: 2,
         arbitrary: fc.tuple(sub, fc.array(attrKey, { minLength: 1, maxLength: 3 }), fc.option(sub, { nil: undefined, freq: 3 })).map(([t, p, d]) => n.select(t, p, d)),

@@ -72,6 +72,16 @@ export type El = TextEl | SpaceEl | GroupEl | NestEl;
  */
 export type Doc = readonly (El | Doc)[];
 
+/** Columns taken by `s`: nixfmt counts code points (`Text.length`), not UTF-16 units. */
+export function textWidth(s: string): number {
+  let w = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) w--;
+  }
+  return w;
+}
+
 const sp = (s: Spacing, n = 0): Doc => [{ t: "sp", sp: s, n }];
 
 export const empty: Doc = [];
@@ -114,7 +124,7 @@ export function compact(doc: Doc, limit = Infinity): Doc | null {
         if (inner === null) return null;
         out.push(inner);
       } else if (e.t === "text") {
-        budget -= e.s.length;
+        budget -= textWidth(e.s);
         out.push(e);
       } else if (e.t === "sp") {
         if (e.sp === Sp.Break || e.sp === Sp.Softbreak) continue;

@@ -5,7 +5,7 @@
  * then is the group expanded as a whole. Indentation follows nixfmt's indent stack: several
  * nests opened on one line indent the next line by one step only.
  */
-import { type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind } from "./doc.ts";
+import { type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind, textWidth } from "./doc.ts";
 
 type El = LayoutEl;
 type GroupEl = FlatGroupEl;
@@ -56,7 +56,7 @@ function fits(width: number, doc: Rest | null): string | null {
     const e = h[0];
     if (e.t === "text") {
       if (e.kind === TextKind.Regular) {
-        c -= e.s.length;
+        c -= textWidth(e.s);
         s += e.s;
       } else if (e.kind === TextKind.Comment) s += e.s;
     } else if (e.t === "sp") {
@@ -75,7 +75,7 @@ function firstLineWidth(rest: Rest | null): number {
   for (let h = headFlat(rest); h !== null; h = headFlat(h[1])) {
     const e = h[0];
     if (e.t === "text") {
-      if (e.kind === TextKind.Regular || e.kind === TextKind.Trailing) w += e.s.length;
+      if (e.kind === TextKind.Regular || e.kind === TextKind.Trailing) w += textWidth(e.s);
     } else if (e.t === "sp") {
       if (e.sp !== Sp.Hardspace) return w;
       w += 1;
@@ -101,14 +101,14 @@ function firstLineFits(target: number, max: number, rest: Rest | null): boolean 
     }
     cur = h[1];
     if (e.t === "text") {
-      if (e.kind === TextKind.Regular) c -= e.s.length;
+      if (e.kind === TextKind.Regular) c -= textWidth(e.s);
     } else if (e.t === "sp") {
       if (e.sp !== Sp.Hardspace) return max - c <= target;
       c -= 1;
     } else if (e.t === "group") {
       const t = fits(c - firstLineWidth(cur), cons(e.doc, 0, null));
       if (t === null) cur = cons(e.doc, 0, cur);
-      else c -= t.length;
+      else c -= textWidth(t);
     }
   }
 }
@@ -158,7 +158,7 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
     }
     const ci = st.indents[st.indents.length - 1]![0];
     st.out.push(st.cc === 0 ? " ".repeat(ci + off) + s : s);
-    st.cc += s.length;
+    st.cc += textWidth(s);
   };
   const newlines = (n: number): void => {
     st.cc = 0;
@@ -219,7 +219,7 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
     const t = fits(tw - st.cc - firstLineWidth(rest), cons(grp, 0, null));
     if (t === null) return false;
     st.out.push(t);
-    st.cc += t.length;
+    st.cc += textWidth(t);
     return true;
   };
 
