@@ -7,18 +7,6 @@ import { type Doc, type LayoutEl, type Spacing, type TextEl, Sp, GroupKind, Text
 
 type El = LayoutEl;
 
-/** Flattens the doc tree, replacing nest wrappers by absolute depths on every text. */
-export function resolveNests(doc: Doc, depth = 0, off = 0, out: El[] = []): El[] {
-  for (const e of doc) {
-    if (isDocArray(e)) resolveNests(e, depth, off, out);
-    else if (e.t === "nest") resolveNests(e.doc, depth + e.by, off + e.off, out);
-    else if (e.t === "group") out.push({ t: "group", kind: e.kind, doc: resolveNests(e.doc, depth, off) });
-    else if (e.t === "text" && (depth !== 0 || off !== 0)) out.push({ ...e, nest: e.nest + depth, off: e.off + off });
-    else out.push(e);
-  }
-  return out;
-}
-
 interface Merged {
   sp: Spacing;
   n: number;
@@ -42,56 +30,51 @@ const isCommentEl = (e: El): boolean =>
   (e.t === "text" && e.kind === TextKind.Comment) ||
   (e.t === "group" && e.doc.every((x) => isCommentEl(x) || isHardSpacing(x)));
 
-function simplifyGroup(kind: GroupKind, body: El[]): El[] {
-  const only = body[0];
-  return body.length === 1 && only?.t === "group" && only.kind === kind ? [...only.doc] : body;
-}
-
-/** Splits a fixed-up group body into leading trivia, the body proper, and trailing hard spacing. */
-function splitEdges(kind: GroupKind, inner: El[]): { pre: El[]; body: El[]; post: El[] } {
-  let i = 0;
-  while (i < inner.length && (isHardSpacing(inner[i]!) || isCommentEl(inner[i]!))) i++;
-  let j = inner.length;
-  while (j > i && isHardSpacing(inner[j - 1]!)) j--;
-  return { pre: inner.slice(0, i), body: simplifyGroup(kind, inner.slice(i, j)), post: inner.slice(j) };
-}
-
-/** `fixup` over a doc whose nests are already resolved. */
-export function fixup(doc: readonly El[]): El[] {
-  const out: El[] = [];
-  // Work list, reversed, so that rules can push elements back onto its front.
-  const todo: El[] = [...doc].reverse();
-  while (todo.length > 0) {
-    const a = todo.pop()!;
-    const b = todo[todo.length - 1];
-    if (a.t === "sp" && b?.t === "sp") {
-      todo.pop();
-      const m = mergeSpacing(a, b);
-      todo.push({ t: "sp", sp: m.sp, n: m.n });
-    } else if (a.t === "text" && b?.t === "text" && a.kind === b.kind) {
-      todo.pop();
-      todo.push({ ...a, s: a.s + b.s } satisfies TextEl);
-    } else if (a.t === "sp" && a.sp === Sp.Hardspace && b?.t === "group") {
-      todo.pop();
-      todo.push({ t: "group", kind: b.kind, doc: [a, ...b.doc] });
-    } else if (a.t === "sp" && b?.t === "group") {
-      todo.pop();
-      emitGroup(b, [a], out, todo);
-    } else if (a.t === "group") {
-      emitGroup(a, [], out, todo);
-    } else {
-      out.push(a);
-    }
+/**
+ * Flattens the doc tree (nest wrappers become absolute depths on each text) and applies
+ * nixfmt's `fixup` in the same pass. Elements stream into `out`, merging with its last
+ * element where nixfmt would merge them with their neighbour.
+ */
+export function normalize(doc: Doc, depth = 0, off = 0, out: El[] = []): El[] {
+  for (const e of doc) {
+    if (isDocArray(e)) normalize(e, depth, off, out);
+    else if (e.t === "nest") normalize(e.doc, depth + e.by, off + e.off, out);
+    else if (e.t === "group") normalizeGroup(e.kind, e.doc, depth, off, out);
+    else if (e.t === "text") push(out, depth === 0 && off === 0 ? e : { ...e, nest: e.nest + depth, off: e.off + off });
+    else push(out, e);
   }
   return out;
 }
 
-function emitGroup(g: El & { t: "group" }, before: El[], out: El[], todo: El[]): void {
-  const { pre, body, post } = splitEdges(g.kind, fixup(g.doc));
-  if (body.length === 0) {
-    for (const e of [...before, ...pre, ...post].reverse()) todo.push(e);
-    return;
+function push(out: El[], e: El): void {
+  const last = out[out.length - 1];
+  if (e.t === "sp" && last?.t === "sp") {
+    const m = mergeSpacing(last, e);
+    out[out.length - 1] = m.sp === last.sp && m.n === last.n ? last : { t: "sp", sp: m.sp, n: m.n };
+  } else if (e.t === "text" && last?.t === "text" && last.kind === e.kind) {
+    out[out.length - 1] = { ...last, s: last.s + e.s } satisfies TextEl;
+  } else out.push(e);
+}
+
+/**
+ * A group: a hard space just before it moves inside (nixfmt merges it with the group's own
+ * leading spacing); then leading hard spacing and comments move out before it, trailing hard
+ * spacing after it, and an emptied group dissolves.
+ */
+function normalizeGroup(kind: GroupKind, doc: Doc, depth: number, off: number, out: El[]): void {
+  const inner: El[] = [];
+  const last = out[out.length - 1];
+  if (last?.t === "sp" && last.sp === Sp.Hardspace) inner.push(out.pop()!);
+  normalize(doc, depth, off, inner);
+  let i = 0;
+  while (i < inner.length && (isHardSpacing(inner[i]!) || isCommentEl(inner[i]!))) i++;
+  let j = inner.length;
+  while (j > i && isHardSpacing(inner[j - 1]!)) j--;
+  for (let k = 0; k < i; k++) push(out, inner[k]!);
+  if (j > i) {
+    const only = inner[i]!;
+    const body = j - i === 1 && only.t === "group" && only.kind === kind ? only.doc : inner.slice(i, j);
+    out.push({ t: "group", kind, doc: body });
   }
-  out.push(...fixup([...before, ...pre]), { t: "group", kind: g.kind, doc: body });
-  for (const e of [...post].reverse()) todo.push(e);
+  for (let k = j; k < inner.length; k++) push(out, inner[k]!);
 }

@@ -9,7 +9,7 @@ import { type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind, tex
 
 type El = LayoutEl;
 type GroupEl = FlatGroupEl;
-import { fixup, mergeSpacing, resolveNests } from "./fixup.ts";
+import { mergeSpacing, normalize } from "./fixup.ts";
 
 /** What follows the element being laid out: a chain of slices, read lazily. */
 interface Rest {
@@ -229,7 +229,7 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
     return tryGroup(post, rest);
   };
 
-  go([{ t: "group", kind: GroupKind.Regular, doc: fixup(resolveNests(doc)) }], null);
+  go([{ t: "group", kind: GroupKind.Regular, doc: normalize(doc) }], null);
   return st.out.join("").trim() + "\n";
 }
 
