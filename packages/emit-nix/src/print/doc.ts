@@ -67,14 +67,15 @@ export interface NestEl {
 
 export type El = TextEl | SpaceEl | GroupEl | NestEl;
 /**
- * A doc is a tree of arrays: concatenation nests arrays instead of copying them, and
- * `resolveNests` flattens the whole tree once, right before layout.
+ * A doc is an element or a tree of arrays of docs: concatenation nests arrays instead of
+ * copying them, and `normalize` flattens the whole tree once, right before layout.
  */
-export type Doc = readonly (El | Doc)[];
+export type Doc = El | readonly Doc[];
 
 /** Columns taken by `s`: nixfmt counts code points (`Text.length`), not UTF-16 units. */
 export function textWidth(s: string): number {
   let w = s.length;
+  if (!SURROGATE.test(s)) return w;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) w--;
@@ -82,13 +83,15 @@ export function textWidth(s: string): number {
   return w;
 }
 
-const sp = (s: Spacing, n = 0): Doc => [{ t: "sp", sp: s, n }];
+const SURROGATE = /[\uD800-\uDBFF]/;
+
+const sp = (s: Spacing, n = 0): SpaceEl => ({ t: "sp", sp: s, n });
 
 export const empty: Doc = [];
-export const text = (s: string): Doc => (s === "" ? [] : [{ t: "text", nest: 0, off: 0, kind: TextKind.Regular, s }]);
-export const comment = (s: string): Doc => [{ t: "text", nest: 0, off: 0, kind: TextKind.Comment, s }];
+export const text = (s: string): Doc => (s === "" ? empty : { t: "text", nest: 0, off: 0, kind: TextKind.Regular, s });
+export const comment = (s: string): Doc => ({ t: "text", nest: 0, off: 0, kind: TextKind.Comment, s });
 /** Text that appears only when its group is expanded (the trailing comma of formals). */
-export const trailing = (s: string): Doc => [{ t: "text", nest: 0, off: 0, kind: TextKind.Trailing, s }];
+export const trailing = (s: string): Doc => ({ t: "text", nest: 0, off: 0, kind: TextKind.Trailing, s });
 export const softbreak = sp(Sp.Softbreak);
 export const lineBreak = sp(Sp.Break);
 export const hardspace = sp(Sp.Hardspace);
@@ -99,13 +102,20 @@ export const emptyline = sp(Sp.Emptyline);
 export const newline = sp(Sp.Newlines, 1);
 
 export const cat = (...docs: Doc[]): Doc => docs;
-export const group = (doc: Doc, kind: GroupKind = GroupKind.Regular): Doc => [{ t: "group", kind, doc }];
+export const group = (doc: Doc, kind: GroupKind = GroupKind.Regular): Doc => ({ t: "group", kind, doc });
 export const priority = (doc: Doc): Doc => group(doc, GroupKind.Priority);
 export const transparent = (doc: Doc): Doc => group(doc, GroupKind.Transparent);
-export const nest = (doc: Doc): Doc => [{ t: "nest", by: 1, off: 0, doc }];
-export const offset = (cols: number, doc: Doc): Doc => [{ t: "nest", by: 0, off: cols, doc }];
+export const nest = (doc: Doc): Doc => ({ t: "nest", by: 1, off: 0, doc });
+export const offset = (cols: number, doc: Doc): Doc => ({ t: "nest", by: 0, off: cols, doc });
 export const surround = (outside: Doc, inner: Doc): Doc => [outside, inner, outside];
-export const sepBy = (sep: Doc, docs: Doc[]): Doc => docs.flatMap((d, i) => (i === 0 ? [d] : [sep, d]));
+export function sepBy(sep: Doc, docs: readonly Doc[]): Doc {
+  const out: Doc[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    if (i > 0) out.push(sep);
+    out.push(docs[i]!);
+  }
+  return out;
+}
 
 export const isHardSpacing = (e: El | LayoutEl): boolean => e.t === "sp" && (e.sp >= Sp.Hardline || e.sp === Sp.Hardspace);
 
@@ -115,9 +125,9 @@ export const isHardSpacing = (e: El | LayoutEl): boolean => e.t === "sp" && (e.s
  */
 export function compact(doc: Doc, limit = Infinity): Doc | null {
   let budget = limit;
-  const walk = (d: Doc): (El | Doc)[] | null => {
-    const out: (El | Doc)[] = [];
-    for (const e of d) {
+  const walk = (d: Doc): Doc[] | null => {
+    const out: Doc[] = [];
+    for (const e of isArray(d) ? d : [d]) {
       if (budget < 0) return null;
       if (isArray(e)) {
         const inner = walk(e);
@@ -143,5 +153,5 @@ export function compact(doc: Doc, limit = Infinity): Doc | null {
   return walk(doc);
 }
 
-const isArray = (e: El | Doc): e is Doc => Array.isArray(e);
+const isArray = (e: Doc): e is readonly Doc[] => Array.isArray(e);
 export { isArray as isDocArray };

@@ -36,23 +36,26 @@ const isCommentEl = (e: El): boolean =>
  * element where nixfmt would merge them with their neighbour.
  */
 export function normalize(doc: Doc, depth = 0, off = 0, out: El[] = []): El[] {
-  for (const e of doc) {
-    if (isDocArray(e)) normalize(e, depth, off, out);
-    else if (e.t === "nest") normalize(e.doc, depth + e.by, off + e.off, out);
-    else if (e.t === "group") normalizeGroup(e.kind, e.doc, depth, off, out);
-    else if (e.t === "text") push(out, depth === 0 && off === 0 ? e : { ...e, nest: e.nest + depth, off: e.off + off });
-    else push(out, e);
-  }
+  if (isDocArray(doc)) {
+    for (let i = 0; i < doc.length; i++) normalize(doc[i]!, depth, off, out);
+  } else if (doc.t === "nest") normalize(doc.doc, depth + doc.by, off + doc.off, out);
+  else if (doc.t === "group") normalizeGroup(doc.kind, doc.doc, depth, off, out);
+  else if (doc.t === "text") push(out, depth === 0 && off === 0 ? doc : text(doc, doc.s, depth, off));
+  else push(out, doc);
   return out;
 }
 
+const text = (e: TextEl, s: string, depth: number, off: number): TextEl => ({ t: "text", nest: e.nest + depth, off: e.off + off, kind: e.kind, s });
+
 function push(out: El[], e: El): void {
   const last = out[out.length - 1];
-  if (e.t === "sp" && last?.t === "sp") {
+  if (last === undefined) out.push(e);
+  else if (e.t === "sp" && last.t === "sp") {
+    if (e.sp === last.sp && e.sp !== Sp.Newlines) return;
     const m = mergeSpacing(last, e);
     out[out.length - 1] = m.sp === last.sp && m.n === last.n ? last : { t: "sp", sp: m.sp, n: m.n };
-  } else if (e.t === "text" && last?.t === "text" && last.kind === e.kind) {
-    out[out.length - 1] = { ...last, s: last.s + e.s } satisfies TextEl;
+  } else if (e.t === "text" && last.t === "text" && last.kind === e.kind) {
+    out[out.length - 1] = text(last, last.s + e.s, 0, 0);
   } else out.push(e);
 }
 
