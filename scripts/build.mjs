@@ -3,7 +3,7 @@
 // hardly compiles at all. Then warms that cache with one run on the bundled example.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -22,7 +22,9 @@ await build({
   logLevel: "warning",
 });
 
+// The warm-up writes next to a copy of the example, as a user's run writes next to its config.
 const out = mkdtempSync(join(tmpdir(), "gen-nix-warm-"));
-const example = join(root, "fixtures/hetzner-prod/infra.config.ts");
-spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.mjs"), "--config", example, "--out", out], { stdio: "ignore" });
+cpSync(join(root, "fixtures/hetzner-prod"), out, { recursive: true });
+const warm = spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.mjs"), "--config", join(out, "infra.config.ts")], { encoding: "utf8" });
 rmSync(out, { recursive: true, force: true });
+if (warm.status !== 0) throw new Error(`warming the code cache failed:\n${warm.stderr}`);
