@@ -1,8 +1,9 @@
 /** Attribute sets, lists, bindings and lambda parameters, as nixfmt lays them out. */
 import {
   type Doc, cat, comment, emptyline, empty, group, hardline, hardspace, line, lineBreak, nest, priority, sepBy,
-  surround, text, trailing,
+  surround, text, textWidth, trailing,
 } from "./doc.ts";
+import { escapeSimple } from "./escape.ts";
 import { canFlattenAttrs, hasTriviaItems } from "./absorb.ts";
 import { absorbRHS, pretty, prettyTerm } from "./expr.ts";
 import { interpolation, prettySimpleString } from "./string.ts";
@@ -52,6 +53,39 @@ function selector(s: Sel): Doc {
   if (s.k === "id") return text(s.name);
   if (s.k === "str") return prettySimpleString([s.text]);
   return interpolation(s.e);
+}
+
+/**
+ * Plain values (identifiers, numbers, simple strings and paths, dotted names) print as one
+ * token however the layout goes. Spelling them out as one text instead of nixfmt's docs gives
+ * the same output with far less work for the layout engine.
+ */
+function flatTerm(t: S): string | null {
+  if ("pre" in t && t.pre !== undefined && t.pre.length > 0) return null;
+  if (t.k === "tok") return t.tok === "keyword" ? null : t.text;
+  if ((t.k === "str" || t.k === "path") && t.parts.every((p) => typeof p === "string")) {
+    const raw = t.parts.join("");
+    return t.k === "path" ? raw : `"${escapeSimple(raw)}"`;
+  }
+  if (t.k === "sel" && t.def === undefined && t.t.k === "tok" && t.t.tok === "ident" && (t.t.pre?.length ?? 0) === 0 && t.sels.every((s) => s.k === "id")) {
+    return [t.t.text, ...t.sels.map((s) => (s.k === "id" ? s.name : ""))].join(".");
+  }
+  return null;
+}
+
+/**
+ * `key = value;` on one line when nixfmt would keep it there: a plain value that fits the
+ * 100 columns (a binding that is not inline stands at a line start), or a string or path after
+ * a short plain key, which nixfmt never breaks.
+ */
+function flatBinding(b: SBinding): string | null {
+  if (b.k !== "assign" || b.path.some((s) => s.k === "interp")) return null;
+  const value = flatTerm(b.value);
+  if (value === null) return null;
+  const key = b.path.map((s) => (s.k === "id" ? s.name : s.k === "str" ? `"${escapeSimple(s.text)}"` : "")).join(".");
+  const line = `${key} = ${value};`;
+  const simpleKey = b.path.length <= 4 && b.path.every((s) => s.k === "id");
+  return (simpleKey && (b.value.k === "str" || b.value.k === "path")) || textWidth(line) <= 100 ? line : null;
 }
 
 /** `instance Pretty Binder` */
