@@ -38,6 +38,8 @@ export interface TextEl {
   readonly off: number;
   readonly kind: TextKind;
   readonly s: string;
+  /** columns of `s`, counted once */
+  readonly w: number;
 }
 export interface SpaceEl {
   readonly t: "sp";
@@ -88,10 +90,10 @@ const SURROGATE = /[\uD800-\uDBFF]/;
 const sp = (s: Spacing, n = 0): SpaceEl => ({ t: "sp", sp: s, n });
 
 export const empty: Doc = [];
-export const text = (s: string): Doc => (s === "" ? empty : { t: "text", nest: 0, off: 0, kind: TextKind.Regular, s });
-export const comment = (s: string): Doc => ({ t: "text", nest: 0, off: 0, kind: TextKind.Comment, s });
+export const text = (s: string): Doc => (s === "" ? empty : { t: "text", nest: 0, off: 0, kind: TextKind.Regular, s, w: textWidth(s) });
+export const comment = (s: string): Doc => ({ t: "text", nest: 0, off: 0, kind: TextKind.Comment, s, w: textWidth(s) });
 /** Text that appears only when its group is expanded (the trailing comma of formals). */
-export const trailing = (s: string): Doc => ({ t: "text", nest: 0, off: 0, kind: TextKind.Trailing, s });
+export const trailing = (s: string): Doc => ({ t: "text", nest: 0, off: 0, kind: TextKind.Trailing, s, w: textWidth(s) });
 export const softbreak = sp(Sp.Softbreak);
 export const lineBreak = sp(Sp.Break);
 export const hardspace = sp(Sp.Hardspace);
@@ -134,7 +136,7 @@ export function compact(doc: Doc, limit = Infinity): Doc | null {
         if (inner === null) return null;
         out.push(inner);
       } else if (e.t === "text") {
-        budget -= textWidth(e.s);
+        budget -= e.w;
         out.push(e);
       } else if (e.t === "sp") {
         if (e.sp === Sp.Break || e.sp === Sp.Softbreak) continue;

@@ -40,12 +40,12 @@ export function normalize(doc: Doc, depth = 0, off = 0, out: El[] = []): El[] {
     for (let i = 0; i < doc.length; i++) normalize(doc[i]!, depth, off, out);
   } else if (doc.t === "nest") normalize(doc.doc, depth + doc.by, off + doc.off, out);
   else if (doc.t === "group") normalizeGroup(doc.kind, doc.doc, depth, off, out);
-  else if (doc.t === "text") push(out, depth === 0 && off === 0 ? doc : text(doc, doc.s, depth, off));
+  else if (doc.t === "text") push(out, depth === 0 && off === 0 ? doc : text(doc, doc.s, doc.w, depth, off));
   else push(out, doc);
   return out;
 }
 
-const text = (e: TextEl, s: string, depth: number, off: number): TextEl => ({ t: "text", nest: e.nest + depth, off: e.off + off, kind: e.kind, s });
+const text = (e: TextEl, s: string, w: number, depth: number, off: number): TextEl => ({ t: "text", nest: e.nest + depth, off: e.off + off, kind: e.kind, s, w });
 
 function push(out: El[], e: El): void {
   const last = out[out.length - 1];
@@ -55,7 +55,7 @@ function push(out: El[], e: El): void {
     const m = mergeSpacing(last, e);
     out[out.length - 1] = m.sp === last.sp && m.n === last.n ? last : { t: "sp", sp: m.sp, n: m.n };
   } else if (e.t === "text" && last.t === "text" && last.kind === e.kind) {
-    out[out.length - 1] = text(last, last.s + e.s, 0, 0);
+    out[out.length - 1] = text(last, last.s + e.s, last.w + e.w, 0, 0);
   } else out.push(e);
 }
 
@@ -76,7 +76,8 @@ function normalizeGroup(kind: GroupKind, doc: Doc, depth: number, off: number, o
   for (let k = 0; k < i; k++) push(out, inner[k]!);
   if (j > i) {
     const only = inner[i]!;
-    const body = j - i === 1 && only.t === "group" && only.kind === kind ? only.doc : inner.slice(i, j);
+    const whole = i === 0 && j === inner.length;
+    const body = j - i === 1 && only.t === "group" && only.kind === kind ? only.doc : whole ? inner : inner.slice(i, j);
     out.push({ t: "group", kind, doc: body });
   }
   for (let k = j; k < inner.length; k++) push(out, inner[k]!);

@@ -5,7 +5,7 @@
  * then is the group expanded as a whole. Indentation follows nixfmt's indent stack: several
  * nests opened on one line indent the next line by one step only.
  */
-import { type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind, textWidth } from "./doc.ts";
+import { type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind } from "./doc.ts";
 
 type El = LayoutEl;
 type GroupEl = FlatGroupEl;
@@ -47,22 +47,34 @@ function headFlatNoMerge(rest: Rest | null): [El, Rest | null] | null {
 }
 
 /** The one-line rendering of `doc` if it fits in `width` columns, else null. */
+/** Columns of the last string `fits` returned. */
+let fitCols = 0;
+
 function fits(width: number, doc: Rest | null): string | null {
   let c = width;
   let s = "";
+  let cols = 0;
   for (let h = headFlat(doc); ; h = headFlat(h[1])) {
     if (c < 0) return null;
-    if (h === null) return s;
+    if (h === null) {
+      fitCols = cols;
+      return s;
+    }
     const e = h[0];
     if (e.t === "text") {
       if (e.kind === TextKind.Regular) {
-        c -= textWidth(e.s);
+        c -= e.w;
+        cols += e.w;
         s += e.s;
-      } else if (e.kind === TextKind.Comment) s += e.s;
+      } else if (e.kind === TextKind.Comment) {
+        cols += e.w;
+        s += e.s;
+      }
     } else if (e.t === "sp") {
       if (e.sp >= Sp.Hardline) return null;
       if (e.sp === Sp.Hardspace || e.sp === Sp.Softspace || e.sp === Sp.Space) {
         c -= 1;
+        cols += 1;
         s += " ";
       }
     }
@@ -75,7 +87,7 @@ function firstLineWidth(rest: Rest | null): number {
   for (let h = headFlat(rest); h !== null; h = headFlat(h[1])) {
     const e = h[0];
     if (e.t === "text") {
-      if (e.kind === TextKind.Regular || e.kind === TextKind.Trailing) w += textWidth(e.s);
+      if (e.kind === TextKind.Regular || e.kind === TextKind.Trailing) w += e.w;
     } else if (e.t === "sp") {
       if (e.sp !== Sp.Hardspace) return w;
       w += 1;
@@ -101,14 +113,14 @@ function firstLineFits(target: number, max: number, rest: Rest | null): boolean 
     }
     cur = h[1];
     if (e.t === "text") {
-      if (e.kind === TextKind.Regular) c -= textWidth(e.s);
+      if (e.kind === TextKind.Regular) c -= e.w;
     } else if (e.t === "sp") {
       if (e.sp !== Sp.Hardspace) return max - c <= target;
       c -= 1;
     } else if (e.t === "group") {
       const t = fits(c - firstLineWidth(cur), cons(e.doc, 0, null));
       if (t === null) cur = cons(e.doc, 0, cur);
-      else c -= textWidth(t);
+      else c -= fitCols;
     }
   }
 }
@@ -146,7 +158,7 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
   const iw = opts.indent;
   const st: State = { cc: 0, indents: [[0, 0]], out: [] };
 
-  const putText = (depth: number, off: number, s: string): void => {
+  const putText = (depth: number, off: number, s: string, w: number): void => {
     for (;;) {
       const [ci, nl] = st.indents[st.indents.length - 1]!;
       if (depth > nl) {
@@ -158,7 +170,7 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
     }
     const ci = st.indents[st.indents.length - 1]![0];
     st.out.push(st.cc === 0 ? " ".repeat(ci + off) + s : s);
-    st.cc += textWidth(s);
+    st.cc += w;
   };
   const newlines = (n: number): void => {
     st.cc = 0;
@@ -170,7 +182,7 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
   };
 
   const goOne = (e: El, rest: Rest | null): void => {
-    if (e.t === "text") putText(e.nest, e.off, e.s);
+    if (e.t === "text") putText(e.nest, e.off, e.s, e.w);
     else if (e.t === "sp") spacing(e.sp, e.n, rest);
     else if (e.t === "group") groupOne(e, rest);
   };
@@ -213,13 +225,13 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
       const t = fits(tw - firstLineWidth(rest), cons(trimmed, 0, null));
       if (t === null) return false;
       const [depth, off] = nextIndent(cons(trimmed, 0, null));
-      putText(depth, off, t);
+      putText(depth, off, t, fitCols);
       return true;
     }
     const t = fits(tw - st.cc - firstLineWidth(rest), cons(grp, 0, null));
     if (t === null) return false;
     st.out.push(t);
-    st.cc += textWidth(t);
+    st.cc += fitCols;
     return true;
   };
 

@@ -184,11 +184,12 @@ export function commentText(c: string): string {
 }
 
 function items<T, U>(xs: readonly (T & Trivia)[], f: (x: T) => U): Item<U>[] {
-  return xs.flatMap((x): Item<U>[] => {
-    const t = trivia(x);
-    const item: Item<U> = { k: "item", value: f(x) };
-    return t.length > 0 ? [{ k: "comments", trivia: t }, item] : [item];
-  });
+  const out: Item<U>[] = [];
+  for (const x of xs) {
+    if (x.blankBefore || x.comments?.length) out.push({ k: "comments", trivia: trivia(x) });
+    out.push({ k: "item", value: f(x) });
+  }
+  return out;
 }
 
 export function sel(key: AttrKey): Sel {
