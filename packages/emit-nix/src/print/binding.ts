@@ -1,9 +1,9 @@
 /** Attribute sets, lists, bindings and lambda parameters, as nixfmt lays them out. */
 import {
   type Doc, cat, comment, emptyline, empty, group, hardline, hardspace, line, lineBreak, nest, priority, sepBy,
-  surround, text, textWidth, trailing,
+  surround, text, trailing,
 } from "./doc.ts";
-import { escapeSimple } from "./escape.ts";
+import { ownLineBinding } from "./direct.ts";
 import { canFlattenAttrs, hasTriviaItems } from "./absorb.ts";
 import { absorbRHS, pretty, prettyTerm } from "./expr.ts";
 import { interpolation, prettySimpleString } from "./string.ts";
@@ -15,11 +15,19 @@ export function triviaDoc(trivia: Trivium[]): Doc {
   return cat(hardline, ...trivia.map((t) => (t.k === "empty" ? emptyline : cat(comment(`#${t.text}`), hardline))));
 }
 
-/** `renderItems`: items joined by `sep`, each in its own group. */
-export function renderItems<T extends S | SBinding>(sep: Doc, items: Item<T>[]): Doc {
+/**
+ * `renderItems`: items joined by `sep`, each in its own group. Bindings known to stand on
+ * lines of their own (`ownLines`) are laid out directly (direct.ts).
+ */
+export function renderItems<T extends S | SBinding>(sep: Doc, items: Item<T>[], ownLines = false): Doc {
   return sepBy(
     sep,
-    items.map((i) => (i.k === "comments" ? triviaDoc(i.trivia) : group(isBinding(i.value) ? prettyBinding(i.value) : pretty(i.value)))),
+    items.map((i) => {
+      if (i.k === "comments") return triviaDoc(i.trivia);
+      const v: S | SBinding = i.value;
+      if (!isBinding(v)) return group(pretty(v));
+      return ownLines ? ownLineBinding(v) : group(prettyBinding(v));
+    }),
   );
 }
 const isBinding = (v: S | SBinding): v is SBinding => v.k === "assign" || v.k === "inherit";
@@ -36,7 +44,9 @@ export function prettySet(wide: boolean, t: S & { k: "set" }): Doc {
   // An empty set stays `{ }` unless a comment sits on its `{` (then it is not a `LoneAnn`).
   if (t.items.length === 0 && (t.rec || !t.pre?.length)) return cat(rec, text("{"), hardspace, text("}"));
   const sep = wide || hasTriviaItems(t.items) ? hardline : line;
-  return cat(rec, text("{"), surround(sep, nest(renderItems(hardline, t.items))), text("}"));
+  // Around a hard line, or two bindings or more, every binding stands on its own lines.
+  const ownLines = sep === hardline || t.items.length >= 2;
+  return cat(rec, text("{"), surround(sep, nest(renderItems(hardline, t.items, ownLines))), text("}"));
 }
 
 /** Sets as binding values and bodies are "wide": expanded even with a single binding. */
@@ -55,41 +65,8 @@ function selector(s: Sel): Doc {
   return interpolation(s.e);
 }
 
-/**
- * Plain values (identifiers, numbers, simple strings and paths, dotted names) print as one
- * token however the layout goes. Spelling them out as one text instead of nixfmt's docs gives
- * the same output with far less work for the layout engine.
- */
-function flatTerm(t: S): string | null {
-  if ("pre" in t && t.pre !== undefined && t.pre.length > 0) return null;
-  if (t.k === "tok") return t.tok === "keyword" ? null : t.text;
-  if ((t.k === "str" || t.k === "path") && t.parts.every((p) => typeof p === "string")) {
-    const raw = t.parts.join("");
-    return t.k === "path" ? raw : `"${escapeSimple(raw)}"`;
-  }
-  if (t.k === "sel" && t.def === undefined && t.t.k === "tok" && t.t.tok === "ident" && (t.t.pre?.length ?? 0) === 0 && t.sels.every((s) => s.k === "id")) {
-    return [t.t.text, ...t.sels.map((s) => (s.k === "id" ? s.name : ""))].join(".");
-  }
-  return null;
-}
-
-/**
- * `key = value;` on one line when nixfmt would keep it there: a plain value that fits the
- * 100 columns (a binding that is not inline stands at a line start), or a string or path after
- * a short plain key, which nixfmt never breaks.
- */
-function flatBinding(b: SBinding): string | null {
-  if (b.k !== "assign" || b.path.some((s) => s.k === "interp")) return null;
-  const value = flatTerm(b.value);
-  if (value === null) return null;
-  const key = b.path.map((s) => (s.k === "id" ? s.name : s.k === "str" ? `"${escapeSimple(s.text)}"` : "")).join(".");
-  const line = `${key} = ${value};`;
-  const simpleKey = b.path.length <= 4 && b.path.every((s) => s.k === "id");
-  return (simpleKey && (b.value.k === "str" || b.value.k === "path")) || textWidth(line) <= 100 ? line : null;
-}
-
 /** `instance Pretty Binder` */
-function prettyBinding(b: SBinding): Doc {
+export function prettyBinding(b: SBinding): Doc {
   if (b.k === "assign") {
     const simple = b.path.length <= 4 && b.path.every((s) => s.k === "id");
     const rhs = simple ? absorbRHS(b.value) : cat(lineBreak, priority(absorbRHS(b.value)));

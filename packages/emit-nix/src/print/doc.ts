@@ -58,7 +58,14 @@ export interface FlatGroupEl {
   readonly kind: GroupKind;
   readonly doc: readonly LayoutEl[];
 }
-export type LayoutEl = TextEl | SpaceEl | FlatGroupEl;
+export type LayoutEl = TextEl | SpaceEl | FlatGroupEl | BlockEl;
+/** Lines already laid out at indentation 0, re-indented where they land (see direct.ts). */
+export interface BlockEl {
+  readonly t: "block";
+  readonly nest: number;
+  readonly off: number;
+  readonly lines: readonly string[];
+}
 /** Builder-only wrappers, resolved into `TextEl.nest` / `TextEl.off` before layout. */
 export interface NestEl {
   readonly t: "nest";
@@ -67,7 +74,7 @@ export interface NestEl {
   readonly doc: Doc;
 }
 
-export type El = TextEl | SpaceEl | GroupEl | NestEl;
+export type El = TextEl | SpaceEl | GroupEl | NestEl | BlockEl;
 /**
  * A doc is an element or a tree of arrays of docs: concatenation nests arrays instead of
  * copying them, and `normalize` flattens the whole tree once, right before layout.
@@ -135,6 +142,8 @@ export function compact(doc: Doc, limit = Infinity): Doc | null {
         const inner = walk(e);
         if (inner === null) return null;
         out.push(inner);
+      } else if (e.t === "block") {
+        return null;
       } else if (e.t === "text") {
         budget -= e.w;
         out.push(e);

@@ -224,7 +224,7 @@ export function pretty(e: S): Doc {
     case "with":
       return cat(group(cat(preDoc(e), text("with"), hardspace, nest(group(pretty(e.scope))), text(";"))), line, pretty(e.body));
     case "let": {
-      const letPart = group(cat(preDoc(e), text("let"), hardline, nest(renderItems(hardline, e.items))));
+      const letPart = group(cat(preDoc(e), text("let"), hardline, nest(renderItems(hardline, e.items, true))));
       return cat(letPart, hardline, group(cat(text("in"), hardline, pretty(e.body))));
     }
     case "assert": {

@@ -41,6 +41,7 @@ export function normalize(doc: Doc, depth = 0, off = 0, out: El[] = []): El[] {
   } else if (doc.t === "nest") normalize(doc.doc, depth + doc.by, off + doc.off, out);
   else if (doc.t === "group") normalizeGroup(doc.kind, doc.doc, depth, off, out);
   else if (doc.t === "text") push(out, depth === 0 && off === 0 ? doc : text(doc, doc.s, doc.w, depth, off));
+  else if (doc.t === "block") out.push({ ...doc, nest: doc.nest + depth, off: doc.off + off });
   else push(out, doc);
   return out;
 }

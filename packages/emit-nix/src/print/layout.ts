@@ -5,7 +5,7 @@
  * then is the group expanded as a whole. Indentation follows nixfmt's indent stack: several
  * nests opened on one line indent the next line by one step only.
  */
-import { type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind } from "./doc.ts";
+import { type BlockEl, type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind, textWidth } from "./doc.ts";
 
 type El = LayoutEl;
 type GroupEl = FlatGroupEl;
@@ -70,6 +70,8 @@ function fits(width: number, doc: Rest | null): string | null {
         cols += e.w;
         s += e.s;
       }
+    } else if (e.t === "block") {
+      return null;
     } else if (e.t === "sp") {
       if (e.sp >= Sp.Hardline) return null;
       if (e.sp === Sp.Hardspace || e.sp === Sp.Softspace || e.sp === Sp.Space) {
@@ -88,6 +90,8 @@ function firstLineWidth(rest: Rest | null): number {
     const e = h[0];
     if (e.t === "text") {
       if (e.kind === TextKind.Regular || e.kind === TextKind.Trailing) w += e.w;
+    } else if (e.t === "block") {
+      return w + textWidth(e.lines[0]!);
     } else if (e.t === "sp") {
       if (e.sp !== Sp.Hardspace) return w;
       w += 1;
@@ -114,6 +118,9 @@ function firstLineFits(target: number, max: number, rest: Rest | null): boolean 
     cur = h[1];
     if (e.t === "text") {
       if (e.kind === TextKind.Regular) c -= e.w;
+    } else if (e.t === "block") {
+      c -= textWidth(e.lines[0]!);
+      return c >= 0 && max - c <= target;
     } else if (e.t === "sp") {
       if (e.sp !== Sp.Hardspace) return max - c <= target;
       c -= 1;
@@ -128,7 +135,7 @@ function firstLineFits(target: number, max: number, rest: Rest | null): boolean 
 /** Depth and offset of the first text in `rest`. */
 function nextIndent(rest: Rest | null): [number, number] {
   for (let h = headFlatNoMerge(rest); h !== null; h = headFlatNoMerge(h[1])) {
-    if (h[0].t === "text") return [h[0].nest, h[0].off];
+    if (h[0].t === "text" || h[0].t === "block") return [h[0].nest, h[0].off];
   }
   return [0, 0];
 }
@@ -172,6 +179,16 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
     st.out.push(st.cc === 0 ? " ".repeat(ci + off) + s : s);
     st.cc += w;
   };
+  /** The first line like a text; the others re-indented by where the first one landed. */
+  const putBlock = (b: BlockEl): void => {
+    putText(b.nest, b.off, b.lines[0]!, textWidth(b.lines[0]!));
+    const indent = " ".repeat(st.indents[st.indents.length - 1]![0] + b.off);
+    for (let i = 1; i < b.lines.length; i++) {
+      const l = b.lines[i]!;
+      st.out.push(l === "" ? "\n" : `\n${indent}${l}`);
+    }
+    st.cc = Math.max(1, textWidth(b.lines[b.lines.length - 1]!));
+  };
   const newlines = (n: number): void => {
     st.cc = 0;
     st.out.push("\n".repeat(n));
@@ -183,6 +200,7 @@ export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }
 
   const goOne = (e: El, rest: Rest | null): void => {
     if (e.t === "text") putText(e.nest, e.off, e.s, e.w);
+    else if (e.t === "block") putBlock(e);
     else if (e.t === "sp") spacing(e.sp, e.n, rest);
     else if (e.t === "group") groupOne(e, rest);
   };
