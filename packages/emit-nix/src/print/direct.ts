@@ -23,30 +23,37 @@ export function ownLineBinding(b: SBinding): Doc {
 }
 
 function bindingLines(b: SBinding): string[] {
-  if (b.k === "assign" && isShortKey(b.path)) {
-    const key = keyText(b.path);
-    const value = flatTerm(b.value);
-    if (value !== null && (textWidth(key) + textWidth(value) + 4 <= WIDTH || b.value.k === "str" || b.value.k === "path")) {
-      return [`${key} = ${value};`];
-    }
+  const key = b.k === "assign" ? keyText(b.path) : null;
+  if (b.k === "assign" && key !== null) {
+    // After up to four plain names nixfmt never breaks before the value; after a longer or
+    // quoted path it would when the value's first line does not fit behind it.
+    const short = isShortKey(b.path);
+    const fitsHead = (head: string): boolean => short || textWidth(head) <= WIDTH;
     const v = b.value;
+    const value = flatTerm(v);
+    if (value !== null) {
+      const line = `${key} = ${value};`;
+      if (textWidth(line) <= WIDTH || (short && (v.k === "str" || v.k === "path"))) return [line];
+    }
     // A set holding a single `inherit` is the one set value nixfmt does not force open.
     const lone = v.k === "set" && v.items.length === 1 && v.items[0]!.k === "item" && v.items[0]!.value.k === "inherit";
-    if (v.k === "set" && v.items.length > 0 && !lone && !hasPre(v)) {
+    if (v.k === "set" && v.items.length > 0 && !lone && !hasPre(v) && fitsHead(`${key} = ${v.rec ? "rec " : ""}{`)) {
       const inner = itemLines(v.items, (x) => bindingLines(x));
       if (inner !== null) return [`${key} = ${v.rec ? "rec " : ""}{`, ...indent(inner), "};"];
     }
-    if (v.k === "list" && v.items.length >= 1 && !hasPre(v)) {
+    if (v.k === "list" && v.items.length >= 1 && !hasPre(v) && fitsHead(`${key} = [`)) {
       const inner = itemLines(v.items, listItemLines);
       // One item stays inside `[ ]` when it fits; otherwise, or with more items, one per line.
       const one = inner?.length === 1 ? `${key} = [ ${inner[0]} ];` : null;
-      if (one !== null && (v.items.length === 1 && textWidth(one) <= WIDTH)) return [one];
+      if (one !== null && v.items.length === 1 && textWidth(one) <= WIDTH) return [one];
       if (inner !== null) return [`${key} = [`, ...indent(inner), "];"];
     }
-    if (v.k === "istr" && v.lines.length >= 2 && !hasPre(v)) {
+    if (v.k === "istr" && v.lines.length >= 2 && !hasPre(v) && fitsHead(`${key} = ''`)) {
       const lines = v.lines.map(indentedLine);
-      if (lines.every((l): l is string => l !== null)) {
+      const lastFits = short || textWidth(lines[lines.length - 1] ?? "") + 3 <= WIDTH;
+      if (lastFits && lines.every((l): l is string => l !== null)) {
         // The closing `''` follows the last line: on a line of its own when that line is empty.
+        // (After a long key, nixfmt must also fit that last line's `'';`, or it breaks at `=`.)
         const last = lines.pop()!;
         return last === "" ? [`${key} = ''`, ...indent(lines), "'';"] : [`${key} = ''`, ...indent([...lines, `${last}'';`])];
       }
@@ -87,7 +94,10 @@ const hasPre = (t: S): boolean => "pre" in t && t.pre !== undefined && t.pre.len
 
 /** Up to four plain names: nixfmt then keeps `key = ` on the first line whatever follows. */
 const isShortKey = (path: Sel[]): boolean => path.length <= 4 && path.every((s) => s.k === "id");
-const keyText = (path: Sel[]): string => path.map((s) => (s.k === "id" ? s.name : "")).join(".");
+function keyText(path: Sel[]): string | null {
+  const sels = path.map(selectorText);
+  return sels.every((x) => x !== null) ? sels.join(".") : null;
+}
 
 /**
  * A string part list whose interpolations are plain names, which nixfmt keeps on one line.
