@@ -1,9 +1,13 @@
 // Entry point, and the only place that catches errors and sets the exit code. A user's mistake
 // prints a message without a stack and exits 2; anything unexpected is a bug in gen-nix: its
 // stack and exit 70 (EX_SOFTWARE).
+import { z } from "zod";
 import { InfraConfigError } from "@gen-nix/dsl";
 import { CliError, UsageError } from "./errors.ts";
 import { genNix } from "./gen-nix.ts";
+
+// A run parses one config once: compiling zod's fast-path parsers costs more than it saves.
+z.config({ jitless: true });
 
 const stderr = (text: string): void => void process.stderr.write(text);
 const stdout = (text: string): void => void process.stdout.write(text);
