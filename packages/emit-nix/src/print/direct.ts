@@ -64,7 +64,13 @@ function bindingLines(b: SBinding): string[] {
 
 function listItemLines(item: S): string[] {
   const flat = flatTerm(item);
-  return flat !== null ? [flat] : laidOut(pretty(item));
+  if (flat !== null) return [flat];
+  // A set of two bindings or more inside a list is always open, one binding per line.
+  if (item.k === "set" && item.items.length >= 2 && !hasPre(item)) {
+    const inner = itemLines(item.items, (x) => bindingLines(x));
+    if (inner !== null) return [`${item.rec ? "rec " : ""}{`, ...indent(inner), "}"];
+  }
+  return laidOut(pretty(item));
 }
 
 /**

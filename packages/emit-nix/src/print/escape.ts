@@ -7,7 +7,10 @@
  * Text inside `"..."`: backslash, quote, `${`, and the control characters Nix can spell. A `$`
  * right before an interpolation is escaped too: Nix reads `$${` as a literal `$${`.
  */
+const PLAIN = /^[^\\"\n\r\t$]*$/;
+
 export function escapeSimple(s: string, beforeInterpolation = false): string {
+  if (PLAIN.test(s)) return s;
   const out = s.replace(/[\\"\n\r\t]|\$\{/g, (m) => SIMPLE[m] ?? m);
   return beforeInterpolation && out.endsWith("$") ? `${out.slice(0, -1)}\\$` : out;
 }
