@@ -5,7 +5,3 @@ export class UnexpectedNodeError extends Error {
     this.name = "UnexpectedNodeError";
   }
 }
-
-export function assertNever(x: never): never {
-  throw new UnexpectedNodeError(x);
-}

@@ -1,7 +1,7 @@
 /** The Nix expression for an app's package and the command lines that run from it. */
 import { n } from "../ast/build.ts";
 import type { Expr } from "../ast/nodes.ts";
-import type { AppModel, CommandLine, PackageRef, TemplatePart } from "@gen-nix/dsl";
+import type { CommandLine, PackageRef, TemplatePart } from "@gen-nix/dsl";
 import { type EmitOptions, fromSource, relativePath } from "./file.ts";
 
 /**
@@ -18,8 +18,6 @@ export function packageExpr(ref: PackageRef, name: string, fileDir: string, opts
 
 /** Whether a command or template refers to the app's package. */
 export const usesPackage = (parts: readonly TemplatePart[]): boolean => parts.some((p) => typeof p === "object" && "package" in p);
-export const appUsesPackage = (app: AppModel): boolean =>
-  [...app.start, ...(app.migrate ?? [])].some(usesPackage);
 
 /** Template parts as string parts: `{pkgs: "bun"}` → `${pkgs.bun}`, `{package}` → `${package}`. */
 export function templateParts(parts: readonly TemplatePart[], packageVar: string): (string | Expr)[] {

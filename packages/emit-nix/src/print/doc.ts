@@ -52,7 +52,7 @@ export interface GroupEl {
   readonly kind: GroupKind;
   readonly doc: Doc;
 }
-/** A group after `resolveNests`: flat content, ready for layout. */
+/** A group after `normalize`: flat content, ready for layout. */
 export interface FlatGroupEl {
   readonly t: "group";
   readonly kind: GroupKind;

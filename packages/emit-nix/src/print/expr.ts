@@ -12,7 +12,6 @@ import { prettyIndentedString, prettySimpleString } from "./string.ts";
 import { type S, dropFirstPre, firstPre } from "./syntax.ts";
 import { UnexpectedNodeError } from "../errors.ts";
 
-export { isAbsorbable, isAbsorbableExpr, isSimple };
 
 /** `prettyTerm`: a term without a group around it. */
 export function prettyTerm(t: S): Doc {

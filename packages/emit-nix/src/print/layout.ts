@@ -6,10 +6,10 @@
  * nests opened on one line indent the next line by one step only.
  */
 import { type BlockEl, type Doc, type FlatGroupEl, type LayoutEl, Sp, GroupKind, TextKind, textWidth } from "./doc.ts";
+import { mergeSpacing, normalize } from "./fixup.ts";
 
 type El = LayoutEl;
 type GroupEl = FlatGroupEl;
-import { mergeSpacing, normalize } from "./fixup.ts";
 
 /** What follows the element being laid out: a chain of slices, read lazily. */
 interface Rest {

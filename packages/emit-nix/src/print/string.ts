@@ -1,8 +1,9 @@
 /** Strings and interpolations, laid out as nixfmt lays them out. */
-import { type Doc, cat, compact, group, line, lineBreak, newline, nest, offset, sepBy, surround, text } from "./doc.ts";
+import { type Doc, cat, compact, group, lineBreak, newline, nest, offset, sepBy, surround, text } from "./doc.ts";
 import { escapeIndented, escapeSimple } from "./escape.ts";
 import type { Part, S } from "./syntax.ts";
-import { absorbExpr, isAbsorbable, isAbsorbableExpr, isSimple, prettyApp, pretty, prettyTerm } from "./expr.ts";
+import { isAbsorbable, isAbsorbableExpr, isSimple } from "./absorb.ts";
+import { absorbExpr, prettyApp, pretty, prettyTerm } from "./expr.ts";
 
 const isSpaces = (s: string): boolean => /^ *$/.test(s);
 

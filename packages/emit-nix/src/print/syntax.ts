@@ -124,8 +124,6 @@ function dropParamPre(p: Param): Param {
 /** True when the first token of `s` has trivia (`hasPreTrivia`). */
 export const hasPre = (s: S): boolean => firstPre(s).length > 0;
 
-const TERMS = new Set(["tok", "str", "istr", "path", "list", "set", "paren", "sel"]);
-export const isTerm = (s: S): boolean => TERMS.has(s.k);
 
 /** Binding strength per operator (lower binds tighter) and associativity, as Nix defines them. */
 const OPS: Record<string, [number, "left" | "right" | "none"]> = {
