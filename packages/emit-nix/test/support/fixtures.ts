@@ -41,17 +41,20 @@ export function readTree(dir: string): Map<string, string> {
 }
 
 /** The user's files next to a fixture's config, which the generated flake may import. */
-export function userFiles(name: string): GeneratedFile[] {
+/** A file of the golden tree; user files keep their mode (an app's scripts stay executable). */
+export type TreeFile = GeneratedFile & { readonly mode?: number };
+
+export function userFiles(name: string): TreeFile[] {
   const tree = readTree(join(FIXTURES, name));
   tree.delete("infra.config.ts");
-  return [...tree].map(([path, content]) => ({ path, content }));
+  return [...tree].map(([path, content]) => ({ path, content, mode: statSync(join(FIXTURES, name, path)).mode & 0o777 }));
 }
 
-export function writeTree(dir: string, files: GeneratedFile[]): void {
+export function writeTree(dir: string, files: TreeFile[]): void {
   rmSync(dir, { recursive: true, force: true });
   for (const f of files) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.content);
+    writeFileSync(join(dir, f.path), f.content, f.mode === undefined ? {} : { mode: f.mode });
   }
 }
 
