@@ -4,7 +4,7 @@
  */
 import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
-import type { HostModel, SiteModel } from "@gen-nix/dsl";
+import type { AppModel, HostModel, SiteModel } from "@gen-nix/dsl";
 import { type EmitOptions, type GeneratedFile, nixFile } from "./file.ts";
 import { packageExpr, templateParts, usesPackage } from "./package.ts";
 
@@ -22,9 +22,9 @@ function siteConfig(site: SiteModel): Expr {
 }
 
 /** Apps whose package a site's extra lines refer to, in site order. */
-function packagesUsed(host: HostModel): string[] {
-  const names = host.caddy!.sites.flatMap((s) => (s.target.kind === "app" && usesPackage(s.extraConfig ?? []) ? [s.target.app] : []));
-  return [...new Set(names)];
+function packagesUsed(host: HostModel): AppModel[] {
+  const names = new Set(host.caddy!.sites.flatMap((s) => (s.target.kind === "app" && usesPackage(s.extraConfig ?? []) ? [s.target.app] : [])));
+  return [...names].map((name) => host.apps.find((a) => a.name === name)!);
 }
 
 export function emitCaddy(host: HostModel, opts: EmitOptions): GeneratedFile {
@@ -37,11 +37,8 @@ export function emitCaddy(host: HostModel, opts: EmitOptions): GeneratedFile {
   const used = packagesUsed(host);
   if (used.length === 0) return nixFile(`hosts/${host.name}/caddy.nix`, body);
   const dir = `hosts/${host.name}`;
-  const lets: Binding[] = used.map((name) => {
-    const app = host.apps.find((a) => a.name === name)!;
-    return n.assign(packageVar(name), packageExpr(app.package, name, dir, opts));
-  });
+  const lets: Binding[] = used.map((app) => n.assign(packageVar(app.name), packageExpr(app.package, app.name, dir, opts)));
   body = n.let(lets, body);
-  const needsInputs = used.some((name) => host.apps.find((a) => a.name === name)!.package.kind === "input");
+  const needsInputs = used.some((app) => app.package.kind === "input");
   return nixFile(`${dir}/caddy.nix`, n.module(needsInputs ? ["pkgs", "inputs"] : ["pkgs"], body));
 }
