@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { GOLDEN, fixtureCases } from "./support/fixtures.ts";
-import { nixEval } from "./support/nix.ts";
+import { evalModuleFile } from "./support/nix.ts";
 import { type CaddyOptions, assembleCaddyfile, caddyAdapt } from "./support/caddy.ts";
 
 /**
@@ -17,8 +17,7 @@ function evalCaddyModule(flakeDir: string, file: string): CaddyOptions {
       (builtins.attrNames (import ${flakeDir}/flake.nix).inputs));
     lib = { }; config = { };
   }`;
-  const expr = `let m = import ${file}; args = ${stubs}; in (if builtins.isFunction m then m args else m).services.caddy`;
-  return nixEval(expr) as CaddyOptions;
+  return evalModuleFile(file, stubs, ".services.caddy") as CaddyOptions;
 }
 
 const cases = fixtureCases().filter((c) => existsSync(join(GOLDEN, c, "hosts")));

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveInfra } from "@gen-nix/dsl";
 import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";
-import { nixEval } from "./support/nix.ts";
+import { evalModuleFile, nixEval } from "./support/nix.ts";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo ops@example";
 
@@ -22,7 +22,7 @@ function writeTemp(content: string): string {
 }
 
 function evalModule(content: string, args = '{ lib = { mkForce = x: x; }; pkgs = { postgresql_17 = "pg"; }; }'): any {
-  return nixEval(`let m = import ${writeTemp(content)}; in if builtins.isFunction m then m ${args} else m`);
+  return evalModuleFile(writeTemp(content), args);
 }
 
 const app = (over: Record<string, unknown> = {}) => ({ port: 8001, package: { path: "./apps/web" }, start: "bun server.ts", ...over });

@@ -17,3 +17,8 @@ export function nixEval(expr: string): unknown {
 export function nixParse(files: string[]): void {
   if (files.length > 0) run(["--parse", ...files]);
 }
+
+/** A NixOS module file called with stand-in arguments (if it is a function), as JSON. */
+export function evalModuleFile(file: string, args: string, select = ""): unknown {
+  return nixEval(`let m = import ${file}; r = if builtins.isFunction m then m ${args} else m; in r${select}`);
+}
