@@ -19,6 +19,8 @@ await build({
   format: "cjs",
   target: "node20",
   legalComments: "none",
+  // Loaded only off the happy path (error frames, `gen-nix import`): keep them out of the bundle.
+  external: ["ts-morph", "prettier"],
   logLevel: "warning",
 });
 
