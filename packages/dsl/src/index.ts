@@ -7,6 +7,17 @@ export { InfraSchema, FlakeInputSchema, type Infra, type InfraInput, type FlakeI
 export { HostSchema, AdminSchema, SshSchema, type Host, type Admin, type Ssh } from "./schema/host.ts";
 export { PostgresSchema, type Postgres } from "./schema/postgres.ts";
 export { AppSchema, AppPackageSchema, type App, type AppPackage } from "./schema/app.ts";
+export { SecretSchema, secret, type Secret, type SecretInput } from "./schema/secret.ts";
+export {
+  StackSchema,
+  ContainerSchema,
+  PortSchema,
+  VolumeSchema,
+  HealthcheckSchema,
+  type Stack,
+  type StackInput,
+  type Container,
+} from "./schema/stack.ts";
 export { CaddySchema, SiteSchema, type Caddy, type Site } from "./schema/caddy.ts";
 
 export type {
@@ -19,4 +30,7 @@ export type {
   TemplatePart,
   CommandLine,
   Diagnostic,
+  SecretRef,
+  StackModel,
+  ContainerModel,
 } from "./model.ts";

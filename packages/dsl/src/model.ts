@@ -44,6 +44,8 @@ export interface HostModel {
   apps: AppModel[];
   /** Present only when there is at least one site → services.caddy */
   caddy?: { email: string; sites: SiteModel[] };
+  /** Container stacks, in config order → virtualisation.oci-containers or a compose unit */
+  stacks: StackModel[];
   /** Sorted ascending, unique: the ssh port, plus 80/443 when Caddy serves sites → networking.firewall */
   firewall: { tcp: number[]; udp: number[] };
 }
@@ -94,6 +96,52 @@ export interface SiteModel {
   target: { kind: "app"; app: string; port: number } | { kind: "root"; dir: string };
   /** Raw Caddyfile lines; `{package}` only occurs when the target is an app */
   extraConfig?: TemplatePart[];
+}
+
+/** Where a secret comes from at run time; only its path ever reaches the store. */
+export type SecretRef = { kind: "file"; path: string };
+
+/** A set of containers deployed together. */
+export interface StackModel {
+  /** Compose project name; default network name */
+  name: string;
+  backend: "oci-containers" | "compose";
+  /** Absolute; "./…" volume sources were resolved against it */
+  directory: string;
+  /** User-defined bridge networks, in config order (the default one is named after the stack) */
+  networks: { name: string; ipv6: boolean; internal: boolean }[];
+  /** In config order */
+  containers: ContainerModel[];
+}
+
+/** One container, normalised: short forms expanded, relative paths resolved. */
+export interface ContainerModel {
+  /** Container name → virtualisation.oci-containers.containers.<name>, unit docker-<name> */
+  name: string;
+  image: string;
+  entrypoint?: string[];
+  command?: string[];
+  /** In config order */
+  environment: [string, string][];
+  environmentFiles: SecretRef[];
+  ports: { host: number; container: number; protocol: "tcp" | "udp"; bind?: string }[];
+  /** `kind: "bind"` sources are absolute host paths; `kind: "volume"` sources are volume names */
+  volumes: { kind: "bind" | "volume"; source: string; target: string; readOnly: boolean }[];
+  dependsOn: { name: string; condition: "started" | "healthy" | "completed" }[];
+  /** `test` in Docker's form: ["CMD", …] or ["CMD-SHELL", "…"] */
+  healthcheck?: { test: string[]; interval?: string; timeout?: string; retries?: number; startPeriod?: string };
+  restart: "no" | "always" | "unless-stopped" | "on-failure";
+  capAdd: string[];
+  capDrop: string[];
+  devices: string[];
+  /** Stack networks joined (empty when networkMode is set) */
+  networks: string[];
+  /** Another container's namespace, the host's, or none */
+  networkMode?: { kind: "service"; name: string } | { kind: "host" } | { kind: "none" };
+  dns: string[];
+  labels: [string, string][];
+  privileged: boolean;
+  user?: string;
 }
 
 /** A problem (or warning) located in the config. */

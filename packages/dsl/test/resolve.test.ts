@@ -103,6 +103,7 @@ const expected: Model = {
           { domain: "*.static.example.org", target: { kind: "root", dir: "/var/www/static" } },
         ],
       },
+      stacks: [],
       firewall: { tcp: [80, 443, 2222], udp: [] },
     },
   ],
@@ -147,6 +148,7 @@ test("defaults: nixpkgs, system, ssh, postgres, app settings, package attr, inpu
         hardening: true,
       },
     ],
+    stacks: [],
     firewall: { tcp: [22], udp: [] },
   });
 });

@@ -3,6 +3,7 @@ import { normaliseRelative } from "../paths.ts";
 import type { Host } from "../schema/host.ts";
 import { buildApp } from "./build-app.ts";
 import { buildCaddy } from "./build-caddy.ts";
+import { buildStack } from "./build-stack.ts";
 
 function sortedUnique(ports: number[]): number[] {
   return [...new Set(ports)].sort((a, b) => a - b);
@@ -22,6 +23,7 @@ export function buildHost(name: string, host: Host): HostModel {
     ...(host.postgres !== undefined && { postgres: host.postgres }),
     apps: Object.entries(host.apps).map(([app, config]) => buildApp(app, config)),
     ...(caddy !== undefined && { caddy }),
+    stacks: Object.entries(host.stacks).map(([stack, config]) => buildStack(stack, config)),
     firewall: { tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : [])]), udp: [] },
   };
 }

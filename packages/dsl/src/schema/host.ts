@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppSchema } from "./app.ts";
 import { CaddySchema } from "./caddy.ts";
 import { PostgresSchema } from "./postgres.ts";
+import { CONTAINER_NAME, StackSchema } from "./stack.ts";
 import { namedRecord, relativePath, unixName } from "./rules.ts";
 
 /** One OpenSSH public key line: type, base64 blob, optional comment. */
@@ -46,5 +47,7 @@ export const HostSchema = z.strictObject({
   apps: namedRecord(AppSchema, unixName("app")).default({}),
   /** → services.caddy */
   caddy: CaddySchema.optional(),
+  /** Key = stack name → virtualisation.oci-containers.containers or a `docker compose` unit */
+  stacks: namedRecord(StackSchema, CONTAINER_NAME).default({}),
 });
 export type Host = z.output<typeof HostSchema>;
