@@ -32,5 +32,6 @@ export type {
   Diagnostic,
   SecretRef,
   StackModel,
+  StackFileModel,
   ContainerModel,
 } from "./model.ts";

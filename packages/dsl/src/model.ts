@@ -112,6 +112,20 @@ export interface StackModel {
   networks: { name: string; ipv6: boolean; internal: boolean }[];
   /** In config order */
   containers: ContainerModel[];
+  /** Generated files installed into `directory` before the containers start (e.g. Pangolin's config.yml) */
+  files: StackFileModel[];
+  /** Kernel settings the containers need → boot.kernel.sysctl, in config order */
+  sysctl: [string, number | string][];
+  /** → boot.kernelModules */
+  kernelModules: string[];
+}
+
+/** A file the stack reads, written next to the stack's Nix module and copied into its directory. */
+export interface StackFileModel {
+  /** Posix path relative to the stack directory, e.g. "config/traefik/traefik_config.yml" */
+  path: string;
+  /** Serialised by the emitter: YAML from a plain value (keys in insertion order), or text as is */
+  content: { yaml: unknown } | { text: string };
 }
 
 /** One container, normalised: short forms expanded, relative paths resolved. */

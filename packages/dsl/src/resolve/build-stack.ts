@@ -102,5 +102,8 @@ export function buildStack(name: string, stack: Stack): StackModel {
     containers: Object.entries(stack.containers).map(([container, c]) =>
       buildContainer(container, c, { directory, defaultNetwork }),
     ),
+    files: [],
+    sysctl: [],
+    kernelModules: [],
   };
 }
