@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { checkFiles } from "../src/check.ts";
 import { OutDirError } from "../src/errors.ts";
-import { MANIFEST_NAME } from "../src/manifest.ts";
+import { MANIFEST_NAME, contentHash } from "../src/manifest.ts";
 import { writeFiles } from "../src/write.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
@@ -25,7 +25,7 @@ test("an empty out dir: every file and the manifest would be created; nothing is
 test("up to date after a write: empty diff", () => {
   const dir = tempDir();
   writeFiles(dir, FILES);
-  assert.equal(checkFiles(dir, FILES), { toWrite: 0, toRemove: 0, diff: "" });
+  assert.equal(checkFiles(dir, FILES), { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: undefined });
 });
 
 test("a hand-edited file shows as a diff against what gen-nix would write", () => {
@@ -43,7 +43,9 @@ test("a stale own file shows as removed, followed by the manifest change", () =>
   const result = checkFiles(dir, FILES.slice(0, 1));
   assert.equal([result.toWrite, result.toRemove], [0, 1]);
   const removal = "--- a/hosts/prod/default.nix\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-{ prod }\n";
-  const manifest = `--- a/${MANIFEST_NAME}\n+++ b/${MANIFEST_NAME}\n@@ -1,7 +1,6 @@\n {\n   "version": 1,\n   "files": [\n-    "flake.nix",\n-    "hosts/prod/default.nix"\n+    "flake.nix"\n   ]\n }\n`;
+  const flake = `"flake.nix": "${contentHash(FILES[0]!.content)}"`;
+  const prod = `"hosts/prod/default.nix": "${contentHash(FILES[1]!.content)}"`;
+  const manifest = `--- a/${MANIFEST_NAME}\n+++ b/${MANIFEST_NAME}\n@@ -1,7 +1,6 @@\n {\n   "version": 2,\n   "files": {\n-    ${flake},\n-    ${prod}\n+    ${flake}\n   }\n }\n`;
   assert.is(result.diff, removal + manifest);
   assert.ok("hosts/prod/default.nix" in readTree(dir));
 });

@@ -2,6 +2,7 @@
 // files never touched. "Not rewritten" is shown without spies: mtimes set in the past stay put.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { createHash } from "node:crypto";
 import { existsSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { OutDirError } from "../src/errors.ts";
@@ -29,10 +30,19 @@ function throwsOutDirError(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (error: unknown) => error instanceof OutDirError && pattern.test(error.message));
 }
 
-test("first run writes every file and a sorted manifest with a final newline", () => {
+test("first run writes every file and a sorted manifest of their hashes, with a final newline", () => {
   const dir = tempDir();
-  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 0 });
-  const manifest = '{\n  "version": 1,\n  "files": [\n    "flake.nix",\n    "hosts/prod/apps/web.nix",\n    "hosts/prod/default.nix"\n  ]\n}\n';
+  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 0, recovered: "none" });
+  const hash = (content: string) => `sha256:${createHash("sha256").update(content).digest("hex")}`;
+  const manifest = `{
+  "version": 2,
+  "files": {
+    "flake.nix": "${hash("{ }\n")}",
+    "hosts/prod/apps/web.nix": "${hash("{ web }\n")}",
+    "hosts/prod/default.nix": "${hash("{ prod }\n")}"
+  }
+}
+`;
   assert.equal(readTree(dir), {
     [MANIFEST_NAME]: manifest,
     "flake.nix": "{ }\n",
@@ -45,7 +55,7 @@ test("a rerun with the same files rewrites nothing, manifest included", () => {
   const dir = tempDir();
   writeFiles(dir, FILES);
   for (const path of [...FILES.map((f) => f.path), MANIFEST_NAME]) backdate(dir, path);
-  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0 });
+  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0, recovered: "none" });
   for (const path of [...FILES.map((f) => f.path), MANIFEST_NAME]) assert.ok(isBackdated(dir, path), path);
 });
 
@@ -54,7 +64,7 @@ test("only the changed file is rewritten", () => {
   writeFiles(dir, FILES);
   for (const { path } of FILES) backdate(dir, path);
   const changed = FILES.map((f) => (f.path === "flake.nix" ? { ...f, content: "{ x = 1; }\n" } : f));
-  assert.equal(writeFiles(dir, changed), { written: 1, unchanged: 2, removed: 0 });
+  assert.equal(writeFiles(dir, changed), { written: 1, unchanged: 2, removed: 0, recovered: "none" });
   assert.ok(!isBackdated(dir, "flake.nix"));
   assert.ok(isBackdated(dir, "hosts/prod/default.nix"));
   assert.is(readTree(dir)["flake.nix"], "{ x = 1; }\n");
@@ -65,7 +75,7 @@ test("own files no longer generated are removed, with the dirs they leave empty"
   writeFiles(dir, FILES);
   writeTree(dir, { "hosts/prod/notes.txt": "mine\n" });
   const summary = writeFiles(dir, FILES.slice(0, 1));
-  assert.equal(summary, { written: 0, unchanged: 1, removed: 2 });
+  assert.equal(summary, { written: 0, unchanged: 1, removed: 2, recovered: "none" });
   assert.equal(Object.keys(readTree(dir)), [MANIFEST_NAME, "flake.nix", "hosts/prod/notes.txt"]);
   // apps/ became empty and went; prod/ still holds a foreign file and stays.
   assert.equal(listDirs(dir), ["hosts", "hosts/prod"]);
@@ -78,7 +88,7 @@ test("files that are not in the manifest are never touched", () => {
   writeFiles(dir, FILES);
   writeFiles(dir, []);
   assert.equal(readTree(dir), {
-    [MANIFEST_NAME]: '{\n  "version": 1,\n  "files": []\n}\n',
+    [MANIFEST_NAME]: '{\n  "version": 2,\n  "files": {}\n}\n',
     "README.md": "# infra\n",
     "hosts/prod/hardware-configuration.nix": "{ hw }\n",
   });
@@ -96,7 +106,7 @@ test("a foreign file with identical content is adopted, not refused", () => {
   const dir = tempDir();
   writeTree(dir, { "flake.nix": "{ }\n" });
   backdate(dir, "flake.nix");
-  assert.equal(writeFiles(dir, FILES), { written: 2, unchanged: 1, removed: 0 });
+  assert.equal(writeFiles(dir, FILES), { written: 2, unchanged: 1, removed: 0, recovered: "none" });
   assert.ok(isBackdated(dir, "flake.nix"));
   assert.match(readTree(dir)[MANIFEST_NAME] ?? "", /"flake\.nix"/);
 });
@@ -111,7 +121,7 @@ test("a foreign file where a generated directory must go is refused", () => {
 test("an own stale file where a generated directory must go is replaced", () => {
   const dir = tempDir();
   writeFiles(dir, [{ path: "hosts", content: "old\n" }]);
-  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 1 });
+  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 1, recovered: "none" });
   assert.is(readTree(dir)["hosts/prod/default.nix"], "{ prod }\n");
 });
 
