@@ -41,7 +41,8 @@ const RECOVERY_NOTES = {
   none: undefined,
   cleaned: "removed the staged files of an earlier run that was stopped before it changed anything",
   completed: "completed an earlier run that was stopped half-way",
-  "rolled-back": "an earlier run was stopped half-way and its staged files are gone; its remaining changes were dropped and the tree regenerated",
+  "rolled-back":
+    "an earlier run was stopped half-way and its staged files are gone; its remaining changes were dropped and the tree regenerated",
 } as const;
 
 function write(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
@@ -55,7 +56,8 @@ function write(outDir: string, files: readonly GeneratedFile[], io: CliIo): numb
 function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
   const { diff, toWrite, toRemove, edited, interrupted } = checkFiles(outDir, files);
   if (interrupted === "journal") {
-    io.stderr(`gen-nix: an interrupted run left ${JOURNAL_NAME}: the flake may be half updated; run gen-nix to complete it\n`);
+    const half = "the flake may be half updated; run gen-nix to complete it";
+    io.stderr(`gen-nix: an interrupted run left ${JOURNAL_NAME}: ${half}\n`);
     return 1;
   }
   if (diff === "" && interrupted === undefined) {

@@ -110,7 +110,11 @@ export function fsyncDir(dir: string): void {
  * Stages `journal`'s files, given with their content, then writes the journal atomically: from
  * then on the run counts as done, and whichever run gets there first completes it.
  */
-export function stage(outDir: string, writes: readonly { path: string; content: string }[], journal: Omit<Journal, "writes">): Journal {
+export function stage(
+  outDir: string,
+  writes: readonly { readonly path: string; readonly content: string }[],
+  journal: Omit<Journal, "writes">,
+): Journal {
   const staging = join(outDir, STAGING_NAME);
   mkdirSync(staging, { recursive: true });
   faultInjectionPoint();
@@ -254,7 +258,8 @@ function parseJournal(text: string, file: string): Journal {
   const why = journalProblem(data);
   if (why !== undefined) {
     throw new OutDirError(
-      `${displayPath(file)} is not a gen-nix journal (${why}), so the run that left it cannot be completed; delete it and run gen-nix again`,
+      `${displayPath(file)} is not a gen-nix journal (${why}), so the run that left it cannot be ` +
+        "completed; delete it and run gen-nix again",
     );
   }
   const journal = data as Journal;
