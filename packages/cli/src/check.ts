@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
-import { hasJournal, hasStaging } from "./journal.ts";
+import { hasJournal, hasLeftovers } from "./journal.ts";
 import { planOutput } from "./plan.ts";
 
 export interface CheckResult {
@@ -18,9 +18,9 @@ export interface CheckResult {
   readonly diff: string;
   /**
    * What a stopped run left: its journal (the tree may be half updated; no diff is computed) or
-   * its staging dir (the tree is the old one). Either way the out dir is not up to date.
+   * staged or temp files only (the tree is the old one). Either way the out dir is not up to date.
    */
-  readonly interrupted: "journal" | "staging" | undefined;
+  readonly interrupted: "journal" | "leftovers" | undefined;
 }
 
 interface Change {
@@ -41,7 +41,7 @@ export function checkFiles(outDir: string, files: readonly GeneratedFile[]): Che
   if (manifest) changes.push({ path: manifest.path, before: manifest.before, after: manifest.content });
   const diff = changes.map(({ path, before, after }) => patch(path, before, after)).join("");
   const edited = plan.writes.filter((w) => w.edited).length;
-  const interrupted = hasStaging(plan.outDir) ? "staging" : undefined;
+  const interrupted = hasLeftovers(plan.outDir) ? "leftovers" : undefined;
   return { toWrite: plan.writes.length, toRemove: plan.removals.length, edited, diff, interrupted };
 }
 

@@ -39,7 +39,7 @@ export function genNix(argv: readonly string[], io: CliIo): number {
 /** What a run says on stderr about an earlier run it found stopped half-way. */
 const RECOVERY_NOTES = {
   none: undefined,
-  cleaned: "removed the staged files of an earlier run that was stopped before it changed anything",
+  cleaned: "deleted the staged or temp files of an earlier run that was stopped before it changed anything",
   completed: "completed an earlier run that was stopped half-way",
   "rolled-back":
     "an earlier run was stopped half-way and its staged files are gone; its remaining changes were dropped and the tree regenerated",
@@ -65,8 +65,9 @@ function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): numb
     return 0;
   }
   io.stdout(diff);
-  if (interrupted === "staging") {
-    io.stderr(`gen-nix: an interrupted run left ${STAGING_NAME}/; run gen-nix to clean it up\n`);
+  if (interrupted === "leftovers") {
+    const what = `staged or temp files (${STAGING_NAME}/, *.gen-nix-tmp-*)`;
+    io.stderr(`gen-nix: an interrupted run left ${what}; run gen-nix to delete them\n`);
   }
   const byHand = edited > 0 ? `, ${edited} of them edited by hand since gen-nix wrote them` : "";
   io.stderr(`gen-nix: out of date (${toWrite} to write${byHand}, ${toRemove} to remove); run gen-nix to update\n`);

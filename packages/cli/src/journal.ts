@@ -167,8 +167,10 @@ export function recover(outDir: string): Recovery {
   const journalFile = join(outDir, JOURNAL_NAME);
   const text = readFileIfAny(outDir, JOURNAL_NAME);
   if (text === undefined) {
-    if (!existsSync(join(outDir, STAGING_NAME))) return "none";
+    const temps = oldTempFiles(outDir);
+    if (!hasStaging(outDir) && temps.length === 0) return "none";
     rmSync(join(outDir, STAGING_NAME), { recursive: true, force: true });
+    for (const path of temps) rmSync(join(outDir, path), { force: true });
     fsyncDir(outDir);
     faultInjectionPoint();
     return "cleaned";
@@ -191,6 +193,48 @@ export const hasJournal = (outDir: string): boolean => existsSync(join(outDir, J
 
 /** Whether a run stopped while staging left its staging dir behind. */
 export const hasStaging = (outDir: string): boolean => existsSync(join(outDir, STAGING_NAME));
+
+/** Whether a stopped run left files that the next run deletes: its staging dir or temp files. */
+export const hasLeftovers = (outDir: string): boolean => hasStaging(outDir) || oldTempFiles(outDir).length > 0;
+
+/**
+ * Temp files that gen-nix versions without a staging dir wrote beside each target
+ * (`<name>.gen-nix-tmp-<pid>`) and left when killed. Recognised by name, and looked for only
+ * beside the files the manifest lists: nothing else in the out dir is read or touched.
+ */
+function oldTempFiles(outDir: string): string[] {
+  const text = readFileIfAny(outDir, MANIFEST_NAME);
+  let owned: string[];
+  try {
+    owned = text === undefined ? [] : [...parseManifest(text, join(outDir, MANIFEST_NAME)).keys()];
+  } catch {
+    return []; // The plan reports a corrupt manifest.
+  }
+  const names = new Map<string, Set<string>>([["", new Set([MANIFEST_NAME])]]);
+  for (const path of owned) {
+    const slash = path.lastIndexOf("/");
+    const dir = slash < 0 ? "" : path.slice(0, slash);
+    names.set(dir, (names.get(dir) ?? new Set()).add(path.slice(slash + 1)));
+  }
+  const temps: string[] = [];
+  for (const [dir, files] of names) {
+    for (const entry of listDir(join(outDir, dir))) {
+      const match = /^(.+)\.gen-nix-tmp-\d+$/.exec(entry);
+      if (match !== null && files.has(match[1] ?? "")) temps.push(dir === "" ? entry : `${dir}/${entry}`);
+    }
+  }
+  return temps;
+}
+
+/** The names in `dir`, or none when it is missing or not a directory. */
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if (isErrno(error, "ENOENT", "ENOTDIR")) return [];
+    throw error;
+  }
+}
 
 /**
  * The staged files are gone, so the journal cannot be completed. Everything it has not done is

@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { OutDirError } from "../src/errors.ts";
-import { MANIFEST_NAME } from "../src/manifest.ts";
+import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME } from "../src/manifest.ts";
+import { planOutput } from "../src/plan.ts";
 import { writeFiles } from "../src/write.ts";
 import { listDirs, readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
@@ -153,6 +154,63 @@ test("an emitter path escaping the out dir is a bug, not a write", () => {
     assert.throws(() => writeFiles(dir, [{ path, content: "" }]), /\(bug\)/, path);
   }
   assert.equal(readTree(dir), {});
+});
+
+test("temp files a killed older version left beside its files are deleted; look-alikes elsewhere are not", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  const leftovers = {
+    "flake.nix.gen-nix-tmp-4242": "half",
+    "hosts/prod/default.nix.gen-nix-tmp-17": "half",
+    [`${MANIFEST_NAME}.gen-nix-tmp-9`]: "half",
+  };
+  const foreign = { "notes.txt.gen-nix-tmp-1": "mine\n", "hosts/prod/default.nix.gen-nix-tmp-x": "mine\n" };
+  writeTree(dir, { ...leftovers, ...foreign });
+  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0, recovered: "cleaned" });
+  const tree = readTree(dir);
+  for (const path of Object.keys(leftovers)) assert.not.ok(path in tree, path);
+  for (const path of Object.keys(foreign)) assert.ok(path in tree, path);
+});
+
+test("a staging dir without a journal is deleted; the tree it never touched is then updated", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { [`${STAGING_NAME}/0`]: "{ half }\n" });
+  const changed = [{ path: "flake.nix", content: "{ x = 1; }\n" }];
+  assert.equal(writeFiles(dir, changed), { written: 1, unchanged: 0, removed: 2, recovered: "cleaned" });
+  assert.equal(Object.keys(readTree(dir)), [MANIFEST_NAME, "flake.nix"]);
+});
+
+test("a journal that is not one gen-nix wrote is refused, and nothing is touched", () => {
+  const parent = tempDir();
+  const dir = join(parent, "out");
+  writeTree(parent, { "victim.txt": "keep\n" });
+  writeFiles(dir, FILES);
+  const manifest = readTree(dir)[MANIFEST_NAME]!;
+  for (const journal of ["nope", '{ "version": 1 }', JSON.stringify({ version: 1, removals: ["../victim.txt"], writes: [], manifest })]) {
+    writeTree(dir, { [JOURNAL_NAME]: journal });
+    throwsOutDirError(() => writeFiles(dir, FILES), /is not a gen-nix journal \([^)]+\), so the run that left it cannot be completed/);
+  }
+  assert.ok(existsSync(join(parent, "victim.txt")));
+  assert.is(readTree(dir)["flake.nix"], "{ }\n");
+});
+
+test("a hand-edited own file is told apart by its hash, and rewritten", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { "flake.nix": "{ edited = true; }\n" });
+  assert.equal(planOutput(dir, FILES).writes.map((w) => [w.path, w.edited]), [["flake.nix", true]]);
+  const changed = FILES.map((f) => ({ ...f, content: `${f.content}# 2\n` }));
+  assert.equal(planOutput(dir, changed).writes.map((w) => w.edited), [true, false, false]);
+  writeFiles(dir, FILES);
+  assert.is(readTree(dir)["flake.nix"], "{ }\n");
+});
+
+test("a version-1 manifest (paths, no hashes) is read, and rewritten as version 2", () => {
+  const dir = tempDir();
+  writeTree(dir, { "flake.nix": "{ old }\n", [MANIFEST_NAME]: '{ "version": 1, "files": ["flake.nix", "gone.nix"] }\n', "gone.nix": "x\n" });
+  assert.equal(writeFiles(dir, FILES.slice(0, 1)), { written: 1, unchanged: 0, removed: 1, recovered: "none" });
+  assert.match(readTree(dir)[MANIFEST_NAME]!, /^\{\n {2}"version": 2,\n {2}"files": \{\n {4}"flake\.nix": "sha256:[0-9a-f]{64}"\n {2}\}\n\}\n$/);
 });
 
 test.after(removeTempDirs);
