@@ -14,6 +14,7 @@ import {
   renameSync,
   rmdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join, sep } from "node:path";
@@ -164,6 +165,8 @@ export function commit(outDir: string, journal: Journal): void {
  * Throws OutDirError when the journal is not one gen-nix wrote.
  */
 export function recover(outDir: string): Recovery {
+  // A missing out dir has nothing to recover; one that is a file is reported by the plan.
+  if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() !== true) return "none";
   const journalFile = join(outDir, JOURNAL_NAME);
   const text = readFileIfAny(outDir, JOURNAL_NAME);
   if (text === undefined) {

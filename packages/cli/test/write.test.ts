@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createHash } from "node:crypto";
 import { existsSync, statSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { OutDirError } from "../src/errors.ts";
 import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME } from "../src/manifest.ts";
 import { planOutput } from "../src/plan.ts";
@@ -132,6 +132,12 @@ test("a manifest entry outside the out dir is refused, and nothing is removed", 
   writeTree(parent, { "victim.txt": "keep\n", [`out/${MANIFEST_NAME}`]: '{ "version": 1, "files": ["../victim.txt"] }\n' });
   throwsOutDirError(() => writeFiles(dir, FILES), /is not a gen-nix manifest \("\.\.\/victim\.txt" is not a path inside/);
   assert.ok(existsSync(join(parent, "victim.txt")));
+});
+
+test("an out dir that is a file is refused", () => {
+  const dir = join(tempDir(), "flake");
+  writeTree(dirname(dir), { flake: "a file\n" });
+  throwsOutDirError(() => writeFiles(dir, FILES), /flake is not a directory$/);
 });
 
 test("a manifest that is not JSON is refused", () => {
