@@ -254,7 +254,9 @@ function abandon(outDir: string, journal: Journal): void {
     const content = readFileIfAny(outDir, path);
     if (content === undefined) continue;
     const moved = journal.writes.find((w) => w.path === path && w.hash === contentHash(content));
-    entries.set(path, moved?.hash ?? old.get(path) ?? contentHash(content));
+    // Only what the stopped run itself moved into place is added: any other file stays foreign.
+    if (moved !== undefined) entries.set(path, moved.hash);
+    else if (old.has(path)) entries.set(path, old.get(path) ?? contentHash(content));
   }
   replaceManifest(outDir, serializeManifest(entries));
   finish(outDir);

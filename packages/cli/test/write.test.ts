@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync, utimesSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OutDirError } from "../src/errors.ts";
-import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME } from "../src/manifest.ts";
+import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME, contentHash, manifestFor } from "../src/manifest.ts";
 import { planOutput } from "../src/plan.ts";
 import { writeFiles } from "../src/write.ts";
 import { listDirs, readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
@@ -199,6 +199,29 @@ test("a journal that is not one gen-nix wrote is refused, and nothing is touched
   }
   assert.ok(existsSync(join(parent, "victim.txt")));
   assert.is(readTree(dir)["flake.nix"], "{ }\n");
+});
+
+test("a journal whose staged files are gone: files it moved into place become own, no others", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  const moved = { path: "extra.nix", content: "{ extra }\n" };
+  const lost = { path: "other.nix", content: "{ other }\n" };
+  const journal = {
+    version: 1,
+    removals: [],
+    writes: [moved, lost].map(({ path, content }, i) => ({ path, staged: String(i), hash: contentHash(content) })),
+    manifest: manifestFor([...FILES, moved, lost]),
+  };
+  // The stopped run had moved extra.nix in; other.nix was then created by hand.
+  writeTree(dir, { [JOURNAL_NAME]: JSON.stringify(journal), [moved.path]: moved.content, [lost.path]: "mine\n" });
+  const next = [...FILES, { ...moved, content: "{ extra = 2; }\n" }, lost];
+  throwsOutDirError(() => writeFiles(dir, next), /refusing to overwrite[^]*\n {2}[^\n]*other\.nix\n[^ ]/);
+  const tree = readTree(dir);
+  assert.not.ok(JOURNAL_NAME in tree);
+  assert.match(tree[MANIFEST_NAME]!, /"extra\.nix"/);
+  assert.not.match(tree[MANIFEST_NAME]!, /"other\.nix"/);
+  assert.is(tree[lost.path], "mine\n");
+  assert.equal(writeFiles(dir, [...FILES, next[3]!]).written, 1);
 });
 
 test("a hand-edited own file is told apart by its hash, and rewritten", () => {
