@@ -1,7 +1,10 @@
 // --check: what a run would change, as one unified diff (git-style a/ b/ names, /dev/null for
-// created and removed files), including stale files and the manifest. Writes nothing.
+// created and removed files), including stale files and the manifest. Writes nothing, and never
+// completes an interrupted run: it reports one, which counts as out of date.
+import { resolve } from "node:path";
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
+import { hasJournal, hasLeftovers } from "./journal.ts";
 import { planOutput } from "./plan.ts";
 
 export interface CheckResult {
@@ -9,8 +12,15 @@ export interface CheckResult {
   readonly toWrite: number;
   /** Files a run would remove. */
   readonly toRemove: number;
-  /** Empty exactly when the out dir is up to date. */
+  /** Of the files to write, those edited by hand since gen-nix wrote them. */
+  readonly edited: number;
+  /** The changes a run would make; empty when there are none. */
   readonly diff: string;
+  /**
+   * What a stopped run left: its journal (the tree may be half updated; no diff is computed) or
+   * staged or temp files only (the tree is the old one). Either way the out dir is not up to date.
+   */
+  readonly interrupted: "journal" | "leftovers" | undefined;
 }
 
 interface Change {
@@ -21,6 +31,7 @@ interface Change {
 
 /** Throws OutDirError, like a real run would, when a foreign file is in the way. */
 export function checkFiles(outDir: string, files: readonly GeneratedFile[]): CheckResult {
+  if (hasJournal(resolve(outDir))) return { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "journal" };
   const plan = planOutput(outDir, files);
   const changes: Change[] = [
     ...plan.writes.map(({ path, before, content }) => ({ path, before, after: content })),
@@ -29,7 +40,9 @@ export function checkFiles(outDir: string, files: readonly GeneratedFile[]): Che
   const { manifest } = plan;
   if (manifest) changes.push({ path: manifest.path, before: manifest.before, after: manifest.content });
   const diff = changes.map(({ path, before, after }) => patch(path, before, after)).join("");
-  return { toWrite: plan.writes.length, toRemove: plan.removals.length, diff };
+  const edited = plan.writes.filter((w) => w.edited).length;
+  const interrupted = hasLeftovers(plan.outDir) ? "leftovers" : undefined;
+  return { toWrite: plan.writes.length, toRemove: plan.removals.length, edited, diff, interrupted };
 }
 
 function patch(path: string, before: string | undefined, after: string | undefined): string {

@@ -7,7 +7,9 @@ import packageJson from "../package.json" with { type: "json" };
 import { USAGE, parseCliArgs } from "./args.ts";
 import { checkFiles } from "./check.ts";
 import { UsageError, displayPath } from "./errors.ts";
+import { JOURNAL_NAME, STAGING_NAME } from "./manifest.ts";
 import { loadConfig } from "./load-config.ts";
+import { assertOutDirAllowed } from "./out-dir.ts";
 import { writeFiles } from "./write.ts";
 
 export interface CliIo {
@@ -26,6 +28,7 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   if (args.version) return print(io, `gen-nix ${packageJson.version}\n`);
   const configFile = resolve(io.cwd, args.config);
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
+  assertOutDirAllowed(outDir, configFile);
   const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES }));
   const sourceDir = sourceDirOf(configFile, outDir, model);
   if (model.warnings.length > 0) io.stderr(`${dsl.formatDiagnostics(model.warnings, "⚠")}\n`);
@@ -33,20 +36,41 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   return args.check ? check(outDir, files, io) : write(outDir, files, io);
 }
 
+/** What a run says on stderr about an earlier run it found stopped half-way. */
+const RECOVERY_NOTES = {
+  none: undefined,
+  cleaned: "deleted the staged or temp files of an earlier run that was stopped before it changed anything",
+  completed: "completed an earlier run that was stopped half-way",
+  "rolled-back":
+    "an earlier run was stopped half-way and its staged files are gone; its remaining changes were dropped and the tree regenerated",
+} as const;
+
 function write(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
-  const { written, unchanged, removed } = writeFiles(outDir, files);
+  const { written, unchanged, removed, recovered } = writeFiles(outDir, files);
+  const note = RECOVERY_NOTES[recovered];
+  if (note !== undefined) io.stderr(`gen-nix: ${note}\n`);
   return print(io, `gen-nix: ${written} written, ${unchanged} unchanged, ${removed} removed\n`);
 }
 
 /** The diff goes to stdout alone, so `gen-nix --check > drift.patch` yields a clean patch. */
 function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
-  const { diff, toWrite, toRemove } = checkFiles(outDir, files);
-  if (diff === "") {
+  const { diff, toWrite, toRemove, edited, interrupted } = checkFiles(outDir, files);
+  if (interrupted === "journal") {
+    const half = "the flake may be half updated; run gen-nix to complete it";
+    io.stderr(`gen-nix: an interrupted run left ${JOURNAL_NAME}: ${half}\n`);
+    return 1;
+  }
+  if (diff === "" && interrupted === undefined) {
     io.stderr("gen-nix: up to date\n");
     return 0;
   }
   io.stdout(diff);
-  io.stderr(`gen-nix: out of date (${toWrite} to write, ${toRemove} to remove); run gen-nix to update\n`);
+  if (interrupted === "leftovers") {
+    const what = `staged or temp files (${STAGING_NAME}/, *.gen-nix-tmp-*)`;
+    io.stderr(`gen-nix: an interrupted run left ${what}; run gen-nix to delete them\n`);
+  }
+  const byHand = edited > 0 ? `, ${edited} of them edited by hand since gen-nix wrote them` : "";
+  io.stderr(`gen-nix: out of date (${toWrite} to write${byHand}, ${toRemove} to remove); run gen-nix to update\n`);
   return 1;
 }
 

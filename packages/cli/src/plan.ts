@@ -4,13 +4,15 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
 import { OutDirError, displayPath } from "./errors.ts";
-import { MANIFEST_NAME, isOutPath, parseManifest, serializeManifest } from "./manifest.ts";
+import { MANIFEST_NAME, contentHash, isOutPath, manifestFor, parseManifest, type Manifest } from "./manifest.ts";
 
 /** A file to create (`before` undefined) or update; `path` is posix, relative to the out dir. */
 export interface PlannedWrite {
   readonly path: string;
   readonly before: string | undefined;
   readonly content: string;
+  /** The file on disk is not what gen-nix last wrote there: edited by hand since. */
+  readonly edited: boolean;
 }
 
 /** A file listed in the old manifest that is no longer generated. */
@@ -46,16 +48,17 @@ export function planOutput(outDir: string, files: readonly GeneratedFile[]): Out
   }
   const manifestFile = join(dir, MANIFEST_NAME);
   const oldManifest = readFileIfAny(dir, MANIFEST_NAME);
-  const owned = new Set(oldManifest === undefined ? [] : parseManifest(oldManifest, manifestFile));
+  const owned: Manifest = oldManifest === undefined ? new Map() : parseManifest(oldManifest, manifestFile);
   const generated = new Set(files.map((f) => f.path));
-  const stale = new Set([...owned].filter((path) => !generated.has(path)));
+  const stale = new Set([...owned.keys()].filter((path) => !generated.has(path)));
   const { writes, unchanged } = compareFiles(dir, files, owned, stale);
   const removals = [...stale].flatMap((path) => {
     const before = readFileIfAny(dir, path);
     return before === undefined ? [] : [{ path, before }];
   });
-  const content = serializeManifest(generated);
-  const manifest = oldManifest === content ? undefined : { path: MANIFEST_NAME, before: oldManifest, content };
+  const content = manifestFor(files);
+  const manifest =
+    oldManifest === content ? undefined : { path: MANIFEST_NAME, before: oldManifest, content, edited: false };
   return { outDir: dir, writes, removals, manifest, unchanged };
 }
 
@@ -63,7 +66,7 @@ export function planOutput(outDir: string, files: readonly GeneratedFile[]): Out
 function compareFiles(
   dir: string,
   files: readonly GeneratedFile[],
-  owned: ReadonlySet<string>,
+  owned: Manifest,
   stale: ReadonlySet<string>,
 ): { writes: PlannedWrite[]; unchanged: number } {
   const writes: PlannedWrite[] = [];
@@ -73,10 +76,15 @@ function compareFiles(
     const entry = inspect(dir, path);
     // Identical bytes are fine even in a foreign file: gen-nix adopts it into the manifest.
     if (entry.kind === "file" && entry.content === content) unchanged++;
-    else if (entry.kind === "file" && owned.has(path)) writes.push({ path, before: entry.content, content });
-    else if (entry.kind === "absent") writes.push({ path, before: undefined, content });
+    else if (entry.kind === "file" && owned.has(path)) {
+      const hash = owned.get(path);
+      const edited = hash !== undefined && hash !== contentHash(entry.content);
+      writes.push({ path, before: entry.content, content, edited });
+    } else if (entry.kind === "absent") writes.push({ path, before: undefined, content, edited: false });
     // A stale file of ours where a directory must go is removed before the writes start.
-    else if (entry.kind === "under-file" && stale.has(entry.file)) writes.push({ path, before: undefined, content });
+    else if (entry.kind === "under-file" && stale.has(entry.file)) {
+      writes.push({ path, before: undefined, content, edited: false });
+    }
     else blocked.add(entry.kind === "under-file" ? entry.file : path);
   }
   if (blocked.size > 0) throw collision(dir, blocked);
@@ -97,7 +105,7 @@ function inspect(dir: string, path: string): Entry {
   return stat.isFile() ? { kind: "file", content: readFileSync(join(dir, path), "utf8") } : { kind: "other" };
 }
 
-function readFileIfAny(dir: string, path: string): string | undefined {
+export function readFileIfAny(dir: string, path: string): string | undefined {
   const entry = inspect(dir, path);
   return entry.kind === "file" ? entry.content : undefined;
 }

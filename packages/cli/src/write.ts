@@ -1,16 +1,21 @@
-// Brings the out dir in line with the generated files. Order matters: stale files go first (one
-// may sit where a new directory must go), then changed files, each written atomically, and the
-// manifest last. An interrupted run is thus finished by the next one: the files it did write match
-// and are adopted as unchanged, and the stale ones are still listed in the old manifest.
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, sep } from "node:path";
+// Brings the out dir in line with the generated files, crash-safely (see journal.ts): whatever an
+// earlier run left is completed first; then every changed file is staged and fsynced, the journal
+// written, and only then the tree changed — stale files removed, new files renamed into place,
+// the manifest last. A run stopped at any moment leaves the old tree, the new tree, or a journal
+// that the next run completes and that --check reports.
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
-import { planOutput, type OutputPlan } from "./plan.ts";
+import { commit, recover, stage, type Recovery } from "./journal.ts";
+import { MANIFEST_NAME, STAGING_NAME } from "./manifest.ts";
+import { planOutput, readFileIfAny, type OutputPlan } from "./plan.ts";
 
 export interface WriteSummary {
   readonly written: number;
   readonly unchanged: number;
   readonly removed: number;
+  /** What was done about an earlier run that had been stopped before it finished. */
+  readonly recovered: Recovery;
 }
 
 /**
@@ -18,39 +23,27 @@ export interface WriteSummary {
  * Throws OutDirError, with nothing written, when a foreign file is in the way.
  */
 export function writeFiles(outDir: string, files: readonly GeneratedFile[]): WriteSummary {
-  return applyPlan(planOutput(outDir, files));
+  const dir = resolve(outDir);
+  const recovered = recover(dir);
+  const plan = planOutput(dir, files);
+  applyPlan(plan);
+  return { written: plan.writes.length, unchanged: plan.unchanged, removed: plan.removals.length, recovered };
 }
 
-function applyPlan(plan: OutputPlan): WriteSummary {
-  for (const { path } of plan.removals) removeOwned(plan.outDir, path);
-  for (const { path, content } of plan.writes) writeAtomic(join(plan.outDir, path), content);
-  if (plan.manifest) writeAtomic(join(plan.outDir, plan.manifest.path), plan.manifest.content);
-  return { written: plan.writes.length, unchanged: plan.unchanged, removed: plan.removals.length };
-}
-
-/** Readers (nix, git, editors) see the old file or the new one, never half of it. */
-function writeAtomic(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.gen-nix-tmp-${process.pid}`;
+function applyPlan(plan: OutputPlan): void {
+  // Up to date: not even the staging dir is created, and no mtime moves.
+  if (plan.writes.length === 0 && plan.removals.length === 0 && plan.manifest === undefined) return;
+  const { outDir } = plan;
+  // Unchanged, the manifest is already on disk (a hand-edited file is rewritten to what it lists).
+  const manifest = plan.manifest?.content ?? readFileIfAny(outDir, MANIFEST_NAME);
+  if (manifest === undefined) throw new Error("an out dir to change has no manifest, and none is planned (bug)");
+  let journal;
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } finally {
-    // A no-op after the rename; after a failed write it leaves no temp file behind.
-    rmSync(tmp, { force: true });
+    journal = stage(outDir, plan.writes, { removals: plan.removals.map((r) => r.path), manifest });
+  } catch (error) {
+    // No journal yet: the tree is untouched, and the half-staged files are of no use.
+    rmSync(join(outDir, STAGING_NAME), { recursive: true, force: true });
+    throw error;
   }
-}
-
-function removeOwned(outDir: string, path: string): void {
-  const file = join(outDir, path);
-  rmSync(file, { force: true });
-  pruneEmptyDirs(outDir, dirname(file));
-}
-
-/** Removes `dir` and then its parents while they are empty, stopping below `outDir`. */
-function pruneEmptyDirs(outDir: string, dir: string): void {
-  for (let d = dir; d.startsWith(outDir + sep); d = dirname(d)) {
-    if (readdirSync(d).length > 0) return;
-    rmdirSync(d);
-  }
+  commit(outDir, journal);
 }

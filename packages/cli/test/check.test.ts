@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { checkFiles } from "../src/check.ts";
 import { OutDirError } from "../src/errors.ts";
-import { MANIFEST_NAME } from "../src/manifest.ts";
+import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME, contentHash } from "../src/manifest.ts";
 import { writeFiles } from "../src/write.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
@@ -25,7 +25,7 @@ test("an empty out dir: every file and the manifest would be created; nothing is
 test("up to date after a write: empty diff", () => {
   const dir = tempDir();
   writeFiles(dir, FILES);
-  assert.equal(checkFiles(dir, FILES), { toWrite: 0, toRemove: 0, diff: "" });
+  assert.equal(checkFiles(dir, FILES), { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: undefined });
 });
 
 test("a hand-edited file shows as a diff against what gen-nix would write", () => {
@@ -43,7 +43,9 @@ test("a stale own file shows as removed, followed by the manifest change", () =>
   const result = checkFiles(dir, FILES.slice(0, 1));
   assert.equal([result.toWrite, result.toRemove], [0, 1]);
   const removal = "--- a/hosts/prod/default.nix\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-{ prod }\n";
-  const manifest = `--- a/${MANIFEST_NAME}\n+++ b/${MANIFEST_NAME}\n@@ -1,7 +1,6 @@\n {\n   "version": 1,\n   "files": [\n-    "flake.nix",\n-    "hosts/prod/default.nix"\n+    "flake.nix"\n   ]\n }\n`;
+  const flake = `"flake.nix": "${contentHash(FILES[0]!.content)}"`;
+  const prod = `"hosts/prod/default.nix": "${contentHash(FILES[1]!.content)}"`;
+  const manifest = `--- a/${MANIFEST_NAME}\n+++ b/${MANIFEST_NAME}\n@@ -1,7 +1,6 @@\n {\n   "version": 2,\n   "files": {\n-    ${flake},\n-    ${prod}\n+    ${flake}\n   }\n }\n`;
   assert.is(result.diff, removal + manifest);
   assert.ok("hosts/prod/default.nix" in readTree(dir));
 });
@@ -52,6 +54,35 @@ test("a foreign file in the way fails the check as it would fail a run", () => {
   const dir = tempDir();
   writeTree(dir, { "flake.nix": "mine\n" });
   assert.throws(() => checkFiles(dir, FILES), (error: unknown) => error instanceof OutDirError);
+});
+
+test("a journal left by a stopped run: out of date, no diff, and nothing completed", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { [JOURNAL_NAME]: "{}", [`${STAGING_NAME}/0`]: "staged\n" });
+  const before = readTree(dir);
+  assert.equal(checkFiles(dir, FILES), { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "journal" });
+  assert.equal(readTree(dir), before);
+});
+
+test("staged or temp files without a journal: out of date even when every file matches", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { [`${STAGING_NAME}/0`]: "staged\n" });
+  assert.equal(checkFiles(dir, FILES), { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "leftovers" });
+  const other = tempDir();
+  writeFiles(other, FILES);
+  writeTree(other, { "hosts/prod/default.nix.gen-nix-tmp-123": "half" });
+  assert.is(checkFiles(other, FILES).interrupted, "leftovers");
+  assert.ok("hosts/prod/default.nix.gen-nix-tmp-123" in readTree(other), "--check deletes nothing");
+});
+
+test("a file edited by hand since gen-nix wrote it is counted as such", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { "flake.nix": "{ }\n" });
+  const result = checkFiles(dir, FILES.map((f) => ({ ...f, content: `${f.content}# 2\n` })));
+  assert.equal([result.toWrite, result.edited], [2, 1]);
 });
 
 test.after(removeTempDirs);

@@ -83,7 +83,10 @@ test("--check: 0 when up to date, 1 and a diff after a hand edit; writes nothing
   assert.is(drift.code, 1);
   assert.match(drift.stdout, /^--- a\/flake\.nix\n\+\+\+ b\/flake\.nix\n@@ /);
   assert.match(drift.stdout, /\n-# edited\n/);
-  assert.is(drift.stderr, "gen-nix: out of date (1 to write, 0 to remove); run gen-nix to update\n");
+  assert.is(
+    drift.stderr,
+    "gen-nix: out of date (1 to write, 1 of them edited by hand since gen-nix wrote them, 0 to remove); run gen-nix to update\n",
+  );
   assert.is(readTree(dir)["flake.nix"], "# edited\n");
 });
 
@@ -94,13 +97,16 @@ test("warnings go to stderr as `⚠ message` + `→ at path`", () => {
   assert.match(stderr, /^⚠ postgres authentication "trust"[^\n]*\n {2}→ at hosts\.prod\.postgres\.authentication\n$/);
 });
 
-test("--config elsewhere: out defaults to its dir; --out can be anywhere", () => {
+test("--config elsewhere: out defaults to its dir; --out can be elsewhere in the repository", () => {
   const cwd = tempDir();
-  const dir = tempProject();
+  const repo = tempDir();
+  writeTree(repo, { ".git/HEAD": "ref: refs/heads/main\n" });
+  const dir = join(repo, "infra");
+  writeTree(dir, project());
   run(["--config", join(dir, "infra.config.ts")], cwd);
   assert.ok(MANIFEST_NAME in readTree(dir));
   assert.equal(readTree(cwd), {});
-  const out = join(tempDir(), "flake");
+  const out = join(repo, "deploy", "flake");
   assert.is(run(["--config", join(dir, "infra.config.ts"), "--out", out], cwd).code, 0);
   // No config-relative paths in this config, so the same flake either way.
   const generated = readTree(dir);
@@ -109,13 +115,25 @@ test("--config elsewhere: out defaults to its dir; --out can be anywhere", () =>
 });
 
 test("--out outside the config's dir is refused when the config names files next to it", () => {
+  const repo = tempDir();
+  writeTree(repo, { ".git": "gitdir: /elsewhere\n" });
   const files = project();
   files["infra.config.ts"] = files["infra.config.ts"]!.replace('stateVersion: "25.11",', 'stateVersion: "25.11", modules: ["./hw.nix"],');
-  const dir = tempProject(files);
-  const out = join(tempDir(), "flake");
+  const dir = join(repo, "infra");
+  writeTree(dir, files);
+  const out = join(repo, "flake");
   const result = runBin(["--config", join(dir, "infra.config.ts"), "--out", out], dir);
   assert.is(result.code, 2);
   assert.match(result.stderr, /must contain .*a flake cannot reach outside its own directory/);
+  assert.not.ok(existsSync(out), "nothing written");
+});
+
+test("bin: --out outside the config's repository → exit 2 before the config is even read", () => {
+  const dir = tempProject({ "infra.config.ts": 'throw new Error("must not be loaded");\n' });
+  const out = join(tempDir(), "flake");
+  const { code, stdout, stderr } = runBin(["--out", out], dir);
+  assert.equal([code, stdout], [2, ""]);
+  assert.match(stderr, /^gen-nix: refusing to write the flake to [^\n]+: it is outside the config's directory \([^\n]+; there is no \.git above it\); pass --out with a directory inside it\nRun 'gen-nix --help' for usage\.\n$/);
   assert.not.ok(existsSync(out), "nothing written");
 });
 

@@ -2,10 +2,12 @@
 // files never touched. "Not rewritten" is shown without spies: mtimes set in the past stay put.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { createHash } from "node:crypto";
 import { existsSync, statSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { OutDirError } from "../src/errors.ts";
-import { MANIFEST_NAME } from "../src/manifest.ts";
+import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME, contentHash, manifestFor } from "../src/manifest.ts";
+import { planOutput } from "../src/plan.ts";
 import { writeFiles } from "../src/write.ts";
 import { listDirs, readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
@@ -29,10 +31,19 @@ function throwsOutDirError(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (error: unknown) => error instanceof OutDirError && pattern.test(error.message));
 }
 
-test("first run writes every file and a sorted manifest with a final newline", () => {
+test("first run writes every file and a sorted manifest of their hashes, with a final newline", () => {
   const dir = tempDir();
-  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 0 });
-  const manifest = '{\n  "version": 1,\n  "files": [\n    "flake.nix",\n    "hosts/prod/apps/web.nix",\n    "hosts/prod/default.nix"\n  ]\n}\n';
+  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 0, recovered: "none" });
+  const hash = (content: string) => `sha256:${createHash("sha256").update(content).digest("hex")}`;
+  const manifest = `{
+  "version": 2,
+  "files": {
+    "flake.nix": "${hash("{ }\n")}",
+    "hosts/prod/apps/web.nix": "${hash("{ web }\n")}",
+    "hosts/prod/default.nix": "${hash("{ prod }\n")}"
+  }
+}
+`;
   assert.equal(readTree(dir), {
     [MANIFEST_NAME]: manifest,
     "flake.nix": "{ }\n",
@@ -45,7 +56,7 @@ test("a rerun with the same files rewrites nothing, manifest included", () => {
   const dir = tempDir();
   writeFiles(dir, FILES);
   for (const path of [...FILES.map((f) => f.path), MANIFEST_NAME]) backdate(dir, path);
-  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0 });
+  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0, recovered: "none" });
   for (const path of [...FILES.map((f) => f.path), MANIFEST_NAME]) assert.ok(isBackdated(dir, path), path);
 });
 
@@ -54,7 +65,7 @@ test("only the changed file is rewritten", () => {
   writeFiles(dir, FILES);
   for (const { path } of FILES) backdate(dir, path);
   const changed = FILES.map((f) => (f.path === "flake.nix" ? { ...f, content: "{ x = 1; }\n" } : f));
-  assert.equal(writeFiles(dir, changed), { written: 1, unchanged: 2, removed: 0 });
+  assert.equal(writeFiles(dir, changed), { written: 1, unchanged: 2, removed: 0, recovered: "none" });
   assert.ok(!isBackdated(dir, "flake.nix"));
   assert.ok(isBackdated(dir, "hosts/prod/default.nix"));
   assert.is(readTree(dir)["flake.nix"], "{ x = 1; }\n");
@@ -65,7 +76,7 @@ test("own files no longer generated are removed, with the dirs they leave empty"
   writeFiles(dir, FILES);
   writeTree(dir, { "hosts/prod/notes.txt": "mine\n" });
   const summary = writeFiles(dir, FILES.slice(0, 1));
-  assert.equal(summary, { written: 0, unchanged: 1, removed: 2 });
+  assert.equal(summary, { written: 0, unchanged: 1, removed: 2, recovered: "none" });
   assert.equal(Object.keys(readTree(dir)), [MANIFEST_NAME, "flake.nix", "hosts/prod/notes.txt"]);
   // apps/ became empty and went; prod/ still holds a foreign file and stays.
   assert.equal(listDirs(dir), ["hosts", "hosts/prod"]);
@@ -78,7 +89,7 @@ test("files that are not in the manifest are never touched", () => {
   writeFiles(dir, FILES);
   writeFiles(dir, []);
   assert.equal(readTree(dir), {
-    [MANIFEST_NAME]: '{\n  "version": 1,\n  "files": []\n}\n',
+    [MANIFEST_NAME]: '{\n  "version": 2,\n  "files": {}\n}\n',
     "README.md": "# infra\n",
     "hosts/prod/hardware-configuration.nix": "{ hw }\n",
   });
@@ -96,7 +107,7 @@ test("a foreign file with identical content is adopted, not refused", () => {
   const dir = tempDir();
   writeTree(dir, { "flake.nix": "{ }\n" });
   backdate(dir, "flake.nix");
-  assert.equal(writeFiles(dir, FILES), { written: 2, unchanged: 1, removed: 0 });
+  assert.equal(writeFiles(dir, FILES), { written: 2, unchanged: 1, removed: 0, recovered: "none" });
   assert.ok(isBackdated(dir, "flake.nix"));
   assert.match(readTree(dir)[MANIFEST_NAME] ?? "", /"flake\.nix"/);
 });
@@ -111,7 +122,7 @@ test("a foreign file where a generated directory must go is refused", () => {
 test("an own stale file where a generated directory must go is replaced", () => {
   const dir = tempDir();
   writeFiles(dir, [{ path: "hosts", content: "old\n" }]);
-  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 1 });
+  assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 1, recovered: "none" });
   assert.is(readTree(dir)["hosts/prod/default.nix"], "{ prod }\n");
 });
 
@@ -121,6 +132,12 @@ test("a manifest entry outside the out dir is refused, and nothing is removed", 
   writeTree(parent, { "victim.txt": "keep\n", [`out/${MANIFEST_NAME}`]: '{ "version": 1, "files": ["../victim.txt"] }\n' });
   throwsOutDirError(() => writeFiles(dir, FILES), /is not a gen-nix manifest \("\.\.\/victim\.txt" is not a path inside/);
   assert.ok(existsSync(join(parent, "victim.txt")));
+});
+
+test("an out dir that is a file is refused", () => {
+  const dir = join(tempDir(), "flake");
+  writeTree(dirname(dir), { flake: "a file\n" });
+  throwsOutDirError(() => writeFiles(dir, FILES), /flake is not a directory$/);
 });
 
 test("a manifest that is not JSON is refused", () => {
@@ -143,6 +160,86 @@ test("an emitter path escaping the out dir is a bug, not a write", () => {
     assert.throws(() => writeFiles(dir, [{ path, content: "" }]), /\(bug\)/, path);
   }
   assert.equal(readTree(dir), {});
+});
+
+test("temp files a killed older version left beside its files are deleted; look-alikes elsewhere are not", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  const leftovers = {
+    "flake.nix.gen-nix-tmp-4242": "half",
+    "hosts/prod/default.nix.gen-nix-tmp-17": "half",
+    [`${MANIFEST_NAME}.gen-nix-tmp-9`]: "half",
+  };
+  const foreign = { "notes.txt.gen-nix-tmp-1": "mine\n", "hosts/prod/default.nix.gen-nix-tmp-x": "mine\n" };
+  writeTree(dir, { ...leftovers, ...foreign });
+  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0, recovered: "cleaned" });
+  const tree = readTree(dir);
+  for (const path of Object.keys(leftovers)) assert.not.ok(path in tree, path);
+  for (const path of Object.keys(foreign)) assert.ok(path in tree, path);
+});
+
+test("a staging dir without a journal is deleted; the tree it never touched is then updated", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { [`${STAGING_NAME}/0`]: "{ half }\n" });
+  const changed = [{ path: "flake.nix", content: "{ x = 1; }\n" }];
+  assert.equal(writeFiles(dir, changed), { written: 1, unchanged: 0, removed: 2, recovered: "cleaned" });
+  assert.equal(Object.keys(readTree(dir)), [MANIFEST_NAME, "flake.nix"]);
+});
+
+test("a journal that is not one gen-nix wrote is refused, and nothing is touched", () => {
+  const parent = tempDir();
+  const dir = join(parent, "out");
+  writeTree(parent, { "victim.txt": "keep\n" });
+  writeFiles(dir, FILES);
+  const manifest = readTree(dir)[MANIFEST_NAME]!;
+  for (const journal of ["nope", '{ "version": 1 }', JSON.stringify({ version: 1, removals: ["../victim.txt"], writes: [], manifest })]) {
+    writeTree(dir, { [JOURNAL_NAME]: journal });
+    throwsOutDirError(() => writeFiles(dir, FILES), /is not a gen-nix journal \([^)]+\), so the run that left it cannot be completed/);
+  }
+  assert.ok(existsSync(join(parent, "victim.txt")));
+  assert.is(readTree(dir)["flake.nix"], "{ }\n");
+});
+
+test("a journal whose staged files are gone: files it moved into place become own, no others", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  const moved = { path: "extra.nix", content: "{ extra }\n" };
+  const lost = { path: "other.nix", content: "{ other }\n" };
+  const journal = {
+    version: 1,
+    removals: [],
+    writes: [moved, lost].map(({ path, content }, i) => ({ path, staged: String(i), hash: contentHash(content) })),
+    manifest: manifestFor([...FILES, moved, lost]),
+  };
+  // The stopped run had moved extra.nix in; other.nix was then created by hand.
+  writeTree(dir, { [JOURNAL_NAME]: JSON.stringify(journal), [moved.path]: moved.content, [lost.path]: "mine\n" });
+  const next = [...FILES, { ...moved, content: "{ extra = 2; }\n" }, lost];
+  throwsOutDirError(() => writeFiles(dir, next), /refusing to overwrite[^]*\n {2}[^\n]*other\.nix\n[^ ]/);
+  const tree = readTree(dir);
+  assert.not.ok(JOURNAL_NAME in tree);
+  assert.match(tree[MANIFEST_NAME]!, /"extra\.nix"/);
+  assert.not.match(tree[MANIFEST_NAME]!, /"other\.nix"/);
+  assert.is(tree[lost.path], "mine\n");
+  assert.equal(writeFiles(dir, [...FILES, next[3]!]).written, 1);
+});
+
+test("a hand-edited own file is told apart by its hash, and rewritten", () => {
+  const dir = tempDir();
+  writeFiles(dir, FILES);
+  writeTree(dir, { "flake.nix": "{ edited = true; }\n" });
+  assert.equal(planOutput(dir, FILES).writes.map((w) => [w.path, w.edited]), [["flake.nix", true]]);
+  const changed = FILES.map((f) => ({ ...f, content: `${f.content}# 2\n` }));
+  assert.equal(planOutput(dir, changed).writes.map((w) => w.edited), [true, false, false]);
+  writeFiles(dir, FILES);
+  assert.is(readTree(dir)["flake.nix"], "{ }\n");
+});
+
+test("a version-1 manifest (paths, no hashes) is read, and rewritten as version 2", () => {
+  const dir = tempDir();
+  writeTree(dir, { "flake.nix": "{ old }\n", [MANIFEST_NAME]: '{ "version": 1, "files": ["flake.nix", "gone.nix"] }\n', "gone.nix": "x\n" });
+  assert.equal(writeFiles(dir, FILES.slice(0, 1)), { written: 1, unchanged: 0, removed: 1, recovered: "none" });
+  assert.match(readTree(dir)[MANIFEST_NAME]!, /^\{\n {2}"version": 2,\n {2}"files": \{\n {4}"flake\.nix": "sha256:[0-9a-f]{64}"\n {2}\}\n\}\n$/);
 });
 
 test.after(removeTempDirs);
