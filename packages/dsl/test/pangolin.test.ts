@@ -182,9 +182,9 @@ test("name_clash: a stack named pangolin or a container named like Pangolin's on
 
 test("pangolin_native_unsupported: options nixpkgs' services.pangolin cannot express are errors", () => {
   const issues = issuesOf(
-    config({ backend: "native", images: { pangolin: "fosrl/pangolin:1.24.0" }, badgerVersion: "v1.7.0", gerbil: false, httpPort: 8080, httpsPort: 8443 }),
+    config({ backend: "native", images: { pangolin: "fosrl/pangolin:1.24.0" }, badgerVersion: "v1.7.0", gerbil: false, httpPort: 8080, httpsPort: 8443, directory: "/srv/p" }),
   ).filter((d) => d.code === "pangolin_native_unsupported");
-  assert.equal(issues.map((d) => d.path.at(-1)), ["images", "badgerVersion", "gerbil", "httpPort", "httpsPort"]);
+  assert.equal(issues.map((d) => d.path.at(-1)), ["images", "badgerVersion", "gerbil", "httpPort", "directory", "httpsPort"]);
   for (const d of issues) assert.match(d.message, /^the native backend /);
 });
 

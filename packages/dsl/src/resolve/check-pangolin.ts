@@ -116,6 +116,10 @@ function checkNative(p: Pangolin, at: Path): Diagnostic[] {
   if (p.badgerVersion !== undefined) refuse("badgerVersion", "uses the Badger version nixpkgs' module pins; remove badgerVersion");
   if (!p.gerbil) refuse("gerbil", 'always runs Gerbil; remove gerbil: false or use backend "oci-containers"');
   if (p.httpPort !== 80) refuse("httpPort", 'has Traefik listen on port 80 only; remove httpPort or use backend "oci-containers"');
+  if (p.directory !== "/var/lib/pangolin") {
+    // Its gerbil unit's ExecStartPost script works on /var/lib/pangolin/config whatever dataDir says.
+    refuse("directory", "keeps Gerbil's state in /var/lib/pangolin regardless of dataDir; remove directory or use backend \"oci-containers\"");
+  }
   if (p.httpsPort !== 443) refuse("httpsPort", 'has Traefik listen on port 443 only; remove httpsPort or use backend "oci-containers"');
   return out;
 }

@@ -34,7 +34,7 @@ export function pangolinConfig(p: PangolinModel): Record<string, unknown> {
 }
 
 /** config.yml's `email` section; smtp_user and smtp_pass come from the environment. */
-export function smtpSettings(smtp: NonNullable<PangolinModel["smtp"]>): Record<string, unknown> {
+export function smtpSettings(smtp: NonNullable<PangolinModel["smtp"]>): Record<string, string | number | boolean> {
   return { smtp_host: smtp.host, smtp_port: smtp.port, smtp_secure: smtp.secure, no_reply: smtp.noReply };
 }
 
