@@ -155,6 +155,8 @@ test("pangolin_caddy_ports: Caddy sites and Pangolin both on 80/443 of one host"
   const issues = issuesOf(config({}, { caddy })).filter((d) => d.code === "pangolin_caddy_ports");
   assert.equal(issues.map((d) => d.path), [[...AT, "httpPort"], [...AT, "httpsPort"]]);
   assert.match(issues[0]!.message, /host of its own.*httpPort: 8080, httpsPort: 8443.*proxy its domains from Caddy/);
+  const native = only(issuesOf(config({ backend: "native" }, { caddy })).filter((d) => d.path.at(-1) === "httpPort"), "pangolin_caddy_ports");
+  assert.match(native.message, /use a Docker backend with free ports/);
   // Moved ports are fine.
   assert.ok(resolveInfra(config({ httpPort: 8080, httpsPort: 8443 }, { caddy })).hosts[0]!.caddy);
 });

@@ -40,9 +40,11 @@ function checkCaddy(host: Host, p: Pangolin, at: Path): Diagnostic[] {
   for (const field of ["httpPort", "httpsPort"] as const) {
     const port = p[field];
     if (port !== 80 && port !== 443) continue;
-    const message =
-      `Pangolin's Traefik and Caddy both need port ${port} on this host; put Pangolin on a host of its own, ` +
-      `or move Pangolin to free ports (e.g. httpPort: 8080, httpsPort: 8443) and proxy its domains from Caddy`;
+    const move =
+      p.backend === "native"
+        ? `or use a Docker backend with free ports (e.g. httpPort: 8080, httpsPort: 8443) and proxy its domains from Caddy`
+        : `or move Pangolin to free ports (e.g. httpPort: 8080, httpsPort: 8443) and proxy its domains from Caddy`;
+    const message = `Pangolin's Traefik and Caddy both need port ${port} on this host; put Pangolin on a host of its own, ${move}`;
     out.push({ path: [...at, field], code: "pangolin_caddy_ports", message });
   }
   return out;
