@@ -37,9 +37,14 @@ function expectIssue(cfg: unknown, code: string, path: (string | number)[], mess
   assert.match(issue.message, message);
 }
 
-test("pangolin() returns its argument unchanged", () => {
+test("pangolin() returns its argument unchanged and rejects misspelt options at compile time", () => {
   const input = { baseDomain: "example.com", email: "ops@example.com", environmentFile: secret.file("/run/secrets/p.env") };
   assert.is(pangolin(input), input);
+  // @ts-expect-error dashboardDomain, not dashboardDomian
+  const typo = pangolin({ ...input, dashboardDomian: "x.example.com" });
+  // @ts-expect-error backend is an enum
+  const backend = pangolin({ ...input, backend: "podman" });
+  assert.equal([typo.baseDomain, backend.baseDomain], ["example.com", "example.com"]);
 });
 
 test("defaults: oci-containers, dashboard at pangolin.<base>, pinned images, /var/lib/pangolin, telemetry off", () => {

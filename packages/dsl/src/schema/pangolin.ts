@@ -105,7 +105,7 @@ export type PangolinInput = z.input<typeof PangolinSchema>;
 
 /**
  * Typed builder for a host's `pangolin` field; it returns its argument, and validation and
- * defaults happen in `resolveInfra`.
+ * defaults happen in `resolveInfra`. Not generic, so a misspelt option fails to compile here too.
  *
  * ```ts
  * pangolin: pangolin({
@@ -118,6 +118,6 @@ export type PangolinInput = z.input<typeof PangolinSchema>;
  * virtualisation.oci-containers.containers.pangolin.image = "docker.io/fosrl/pangolin:1.24.0";
  * ```
  */
-export function pangolin<const T extends PangolinInput>(options: T): T {
+export function pangolin(options: PangolinInput): PangolinInput {
   return options;
 }
