@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { resolveInfra, secret, type HostModel, type StackModel } from "@gen-nix/dsl";
 import { emitAll } from "@gen-nix/emit-nix";
+import { pathToFileURL } from "node:url";
+import { ROOT } from "./support/fixtures.ts";
 import { evalModuleFile } from "./support/nix.ts";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo ops@example";
@@ -139,6 +141,19 @@ test("dynamic_config.yml: dashboard routers on the dashboard host, middlewares a
   assert.equal(d.http.services["next-service"].loadBalancer.servers, [{ url: "http://pangolin:3002" }]);
   assert.equal(d.http.services["api-service"].loadBalancer.servers, [{ url: "http://pangolin:3000" }]);
   assert.equal(d.tcp.serversTransports["pp-transport-v2"], { proxyProtocol: { version: 2 } });
+});
+
+test("fixture pangolin-vps: the seed's VPS runs the Docker stack alone on its ports, with its state declared", async () => {
+  const mod = (await import(pathToFileURL(join(ROOT, "fixtures/pangolin-vps/infra.config.ts")).href)) as { default: unknown };
+  const vps = resolveInfra(mod.default).hosts[0]!;
+  assert.is(vps.name, "vps");
+  assert.is(vps.stateVersion, "26.05");
+  assert.is(vps.caddy, undefined);
+  assert.equal(vps.stacks.map((s) => [s.name, s.backend, s.containers.map((c) => c.name)]), [["pangolin", "oci-containers", ["pangolin", "gerbil", "traefik"]]]);
+  assert.equal(vps.firewall, { tcp: [22, 80, 443], udp: [443, 21820, 51820] });
+  assert.equal(vps.state.map((s) => s.path), ["/var/lib/pangolin"]);
+  const config = yamlFile(vps.stacks[0]!, "config/config.yml");
+  assert.is(config.email.smtp_host, "smtp.example.com");
 });
 
 test.run();
