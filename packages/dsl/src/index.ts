@@ -19,6 +19,16 @@ export {
   type Container,
 } from "./schema/stack.ts";
 export { CaddySchema, SiteSchema, type Caddy, type Site } from "./schema/caddy.ts";
+export {
+  PangolinSchema,
+  PangolinSmtpSchema,
+  PANGOLIN_IMAGES,
+  BADGER_VERSION,
+  pangolin,
+  type Pangolin,
+  type PangolinInput,
+} from "./schema/pangolin.ts";
+export { pangolinConfig, traefikStaticConfig, traefikDynamicConfig, smtpSettings } from "./resolve/pangolin-files.ts";
 
 export type {
   Model,
@@ -34,4 +44,6 @@ export type {
   StackModel,
   StackFileModel,
   ContainerModel,
+  PangolinModel,
+  StateModel,
 } from "./model.ts";

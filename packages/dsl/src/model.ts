@@ -46,8 +46,49 @@ export interface HostModel {
   caddy?: { email: string; sites: SiteModel[] };
   /** Container stacks, in config order → virtualisation.oci-containers or a compose unit */
   stacks: StackModel[];
-  /** Sorted ascending, unique: the ssh port, plus 80/443 when Caddy serves sites → networking.firewall */
+  /** Pangolin as configured; with a Docker backend its containers are also the last of `stacks` */
+  pangolin?: PangolinModel;
+  /** Directories holding data the host cannot recreate from the config, in config order (for backups) */
+  state: StateModel[];
+  /** Sorted ascending, unique: the ssh port, 80/443 when Caddy serves sites, Pangolin's ports → networking.firewall */
   firewall: { tcp: number[]; udp: number[] };
+}
+
+/** Data on the host that a rebuild does not bring back: what a backup of the host must copy. */
+export interface StateModel {
+  /** Absolute directory */
+  path: string;
+  /** What lives there, for people, e.g. "Pangolin: SQLite database, WireGuard key, certificates" */
+  what: string;
+}
+
+/** Pangolin, resolved: defaults applied, the dashboard domain spelled out. */
+export interface PangolinModel {
+  /** Docker backends become the stack "pangolin"; "native" → services.pangolin */
+  backend: "oci-containers" | "compose" | "native";
+  baseDomain: string;
+  dashboardDomain: string;
+  /** Let's Encrypt account */
+  email: string;
+  /** Holds SERVER_SECRET (and EMAIL_SMTP_USER / EMAIL_SMTP_PASS with smtp) */
+  environmentFile: SecretRef;
+  smtp?: { host: string; port: number; noReply: string; secure: boolean };
+  /** Gerbil (tunnels) runs */
+  gerbil: boolean;
+  httpPort: number;
+  httpsPort: number;
+  /** HTTP/3 on the HTTPS port, which then is published over UDP as well */
+  http3: boolean;
+  wireguardPort: number;
+  clientsPort: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+  telemetry: boolean;
+  images: { pangolin: string; gerbil: string; traefik: string };
+  badgerVersion: string;
+  /** The stack directory / services.pangolin.dataDir */
+  directory: string;
+  /** Ports Pangolin opens on the host, sorted */
+  ports: { tcp: number[]; udp: number[] };
 }
 
 /** Where an app's package comes from. */

@@ -104,6 +104,7 @@ const expected: Model = {
         ],
       },
       stacks: [],
+      state: [],
       firewall: { tcp: [80, 443, 2222], udp: [] },
     },
   ],
@@ -149,6 +150,7 @@ test("defaults: nixpkgs, system, ssh, postgres, app settings, package attr, inpu
       },
     ],
     stacks: [],
+    state: [],
     firewall: { tcp: [22], udp: [] },
   });
 });

@@ -3,6 +3,7 @@ import { normaliseRelative } from "../paths.ts";
 import type { Host } from "../schema/host.ts";
 import { buildApp } from "./build-app.ts";
 import { buildCaddy } from "./build-caddy.ts";
+import { buildPangolinStack, pangolinState, resolvePangolin } from "./build-pangolin.ts";
 import { buildStack } from "./build-stack.ts";
 
 function sortedUnique(ports: number[]): number[] {
@@ -12,6 +13,9 @@ function sortedUnique(ports: number[]): number[] {
 /** A host of a validated config; optional fields are omitted, never `undefined`. */
 export function buildHost(name: string, host: Host): HostModel {
   const caddy = buildCaddy(host.caddy, host.apps);
+  const pangolin = host.pangolin && resolvePangolin(host.pangolin);
+  const stacks = Object.entries(host.stacks).map(([stack, config]) => buildStack(stack, config));
+  if (pangolin && pangolin.backend !== "native") stacks.push(buildPangolinStack(pangolin));
   return {
     name,
     system: host.system,
@@ -23,7 +27,12 @@ export function buildHost(name: string, host: Host): HostModel {
     ...(host.postgres !== undefined && { postgres: host.postgres }),
     apps: Object.entries(host.apps).map(([app, config]) => buildApp(app, config)),
     ...(caddy !== undefined && { caddy }),
-    stacks: Object.entries(host.stacks).map(([stack, config]) => buildStack(stack, config)),
-    firewall: { tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : [])]), udp: [] },
+    stacks,
+    ...(pangolin && { pangolin }),
+    state: pangolin ? [pangolinState(pangolin)] : [],
+    firewall: {
+      tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : []), ...(pangolin?.ports.tcp ?? [])]),
+      udp: sortedUnique(pangolin?.ports.udp ?? []),
+    },
   };
 }

@@ -18,8 +18,18 @@ function hostWarnings(hostName: string, host: Host): Diagnostic[] {
       out.push({ path: [...at, "apps", name, "hardening"], code: "hardening_off", message });
     }
   }
+  const pangolin = host.pangolin;
+  if (pangolin?.dashboardDomain !== undefined && !under(pangolin.dashboardDomain, pangolin.baseDomain)) {
+    const message =
+      `dashboardDomain "${pangolin.dashboardDomain}" is not under baseDomain "${pangolin.baseDomain}": ` +
+      `resources get names under the base domain, so the dashboard needs DNS records and a certificate of its own`;
+    out.push({ path: [...at, "pangolin", "dashboardDomain"], code: "pangolin_dashboard_domain", message });
+  }
   return out;
 }
+
+/** `domain` is `base` or a name below it. */
+const under = (domain: string, base: string): boolean => domain === base || domain.endsWith(`.${base}`);
 
 export function collectWarnings(config: Infra): Diagnostic[] {
   return Object.entries(config.hosts).flatMap(([name, host]) => hostWarnings(name, host));

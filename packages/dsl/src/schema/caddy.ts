@@ -6,7 +6,7 @@ import { KEYS_ONLY, absolutePath, flag } from "./rules.ts";
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Why `domain` is not a valid site domain (optionally `*.`-prefixed), or undefined when it is. */
-function domainProblem(domain: string): string | undefined {
+export function domainProblem(domain: string): string | undefined {
   if (domain.length > 253) return `domain "${domain}" is longer than 253 characters`;
   const labels = domain.split(".");
   const named = labels[0] === "*" ? labels.slice(1) : labels;

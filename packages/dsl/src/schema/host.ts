@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppSchema } from "./app.ts";
 import { CaddySchema } from "./caddy.ts";
+import { PangolinSchema } from "./pangolin.ts";
 import { PostgresSchema } from "./postgres.ts";
 import { CONTAINER_NAME, StackSchema } from "./stack.ts";
 import { namedRecord, relativePath, unixName } from "./rules.ts";
@@ -49,5 +50,7 @@ export const HostSchema = z.strictObject({
   caddy: CaddySchema.optional(),
   /** Key = stack name → virtualisation.oci-containers.containers or a `docker compose` unit */
   stacks: namedRecord(StackSchema, CONTAINER_NAME).default({}),
+  /** Pangolin and its Traefik and Gerbil: the stack "pangolin", or services.pangolin with backend "native" */
+  pangolin: PangolinSchema.optional(),
 });
 export type Host = z.output<typeof HostSchema>;
