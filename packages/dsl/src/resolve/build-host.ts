@@ -3,6 +3,7 @@ import { normaliseRelative } from "../paths.ts";
 import type { Host } from "../schema/host.ts";
 import { buildApp } from "./build-app.ts";
 import { buildCaddy } from "./build-caddy.ts";
+import { buildDisko } from "./build-disko.ts";
 
 function sortedUnique(ports: number[]): number[] {
   return [...new Set(ports)].sort((a, b) => a - b);
@@ -23,5 +24,7 @@ export function buildHost(name: string, host: Host): HostModel {
     apps: Object.entries(host.apps).map(([app, config]) => buildApp(app, config)),
     ...(caddy !== undefined && { caddy }),
     firewall: { tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : [])]), udp: [] },
+    ...(host.disko !== undefined && { disko: buildDisko(name, host.disko) }),
+    ...(host.address !== undefined && { address: host.address }),
   };
 }

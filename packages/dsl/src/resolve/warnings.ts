@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
 import type { Infra } from "../schema/infra.ts";
+import { diskoWarnings } from "./check-disko.ts";
 
 function hostWarnings(hostName: string, host: Host): Diagnostic[] {
   const at = ["hosts", hostName];
@@ -18,6 +19,7 @@ function hostWarnings(hostName: string, host: Host): Diagnostic[] {
       out.push({ path: [...at, "apps", name, "hardening"], code: "hardening_off", message });
     }
   }
+  if (host.disko) out.push(...diskoWarnings(host.disko, [...at, "disko"]));
   return out;
 }
 

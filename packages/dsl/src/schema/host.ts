@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppSchema } from "./app.ts";
+import { AddressSchema } from "./address.ts";
 import { CaddySchema } from "./caddy.ts";
+import { DiskoSchema } from "./disko.ts";
 import { PostgresSchema } from "./postgres.ts";
 import { namedRecord, relativePath, unixName } from "./rules.ts";
 
@@ -46,5 +48,9 @@ export const HostSchema = z.strictObject({
   apps: namedRecord(AppSchema, unixName("app")).default({}),
   /** → services.caddy */
   caddy: CaddySchema.optional(),
+  /** Disk layout → hosts/<host>/disko.nix (disko.devices) and the boot loader in hosts/<host>/boot.nix */
+  disko: DiskoSchema.optional(),
+  /** IP address or DNS name for SSH → the install and deploy commands in DEPLOY.md */
+  address: AddressSchema.optional(),
 });
 export type Host = z.output<typeof HostSchema>;
