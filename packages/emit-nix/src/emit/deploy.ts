@@ -66,6 +66,13 @@ function installSection(host: HostModel, address: string, opts: EmitOptions): st
     "",
   );
   out.push(fence("sh", command(words)));
+  if (address.includes(":")) {
+    out.push(
+      "",
+      "On an IPv6-only server, GitHub (which hosts the default kexec image) is out of reach; pass",
+      "`--kexec` with a local copy or an IPv6 mirror, as nixos-anywhere's IPv6 how-to describes.",
+    );
+  }
   if (host.ssh.port !== 22) out.push("", `After the install, sshd listens on port ${host.ssh.port}.`);
   return out;
 }
