@@ -208,6 +208,15 @@ test("unrecognized keys and wrong content types are reported at their path", () 
   assert.equal(only(notAbsolute, "not_absolute").path, [...PARTS, "root", "content", "mountpoint"]);
 });
 
+test("malformed hostId and GPT type codes are refused with the expected form", () => {
+  const hostId = issuesOf(config({ ...plain(zfsPool({ devices: ["/dev/disk/by-id/a"] })), hostId: "DEADBEEF" }));
+  assert.equal(hostId.map((d) => d.path), [[...AT, "hostId"]]);
+  assert.match(hostId[0]!.message, /8 lowercase hex digits/);
+  const type = issuesOf(config(layout({ boot: { size: "1M", type: "EF2" }, ESP: esp, root: { size: "100%", content: ext4Root } })));
+  assert.equal(type.map((d) => d.path), [[...PARTS, "boot", "type"]]);
+  assert.match(type[0]!.message, /4-digit sgdisk code/);
+});
+
 test("name_clash: a user input named disko when a host has a layout", () => {
   const cfg = config(hetznerCloud(), {}, { inputs: { disko: "github:me/disko" } });
   expectIssue(cfg, "name_clash", ["inputs", "disko"], /used by the generated flake for the disk layouts/);
