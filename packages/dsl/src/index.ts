@@ -47,3 +47,18 @@ export type {
   PangolinModel,
   StateModel,
 } from "./model.ts";
+
+export { DiskoSchema, type Disko, type DiskoInput } from "./schema/disko.ts";
+export {
+  hetznerCloud,
+  raid1,
+  luksRoot,
+  btrfsSubvolumes,
+  zfsPool,
+  type HetznerCloudOptions,
+  type Raid1Options,
+  type LuksRootOptions,
+  type BtrfsSubvolumesOptions,
+  type ZfsPoolOptions,
+} from "./builders/disko.ts";
+export type * from "./model-disko.ts";

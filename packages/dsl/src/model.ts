@@ -1,6 +1,7 @@
 // The resolved model: everything the emitters need, validated, defaulted and cross-referenced.
 // Emitters never look at the raw config. Config order is kept for hosts, apps, sites, admins and
 // databases; only `inputs` and `firewall` ports are sorted.
+import type { DiskoModel } from "./model-disko.ts";
 
 /** The whole flake. */
 export interface Model {
@@ -52,6 +53,10 @@ export interface HostModel {
   state: StateModel[];
   /** Sorted ascending, unique: the ssh port, 80/443 when Caddy serves sites, Pangolin's ports → networking.firewall */
   firewall: { tcp: number[]; udp: number[] };
+  /** → hosts/<host>/disko.nix, hosts/<host>/boot.nix, the disko flake input */
+  disko?: DiskoModel;
+  /** SSH address for nixos-anywhere and nixos-rebuild → DEPLOY.md */
+  address?: string;
 }
 
 /** Data on the host that a rebuild does not bring back: what a backup of the host must copy. */

@@ -5,6 +5,7 @@ import { buildApp } from "./build-app.ts";
 import { buildCaddy } from "./build-caddy.ts";
 import { buildPangolinStack, pangolinState, resolvePangolin } from "./build-pangolin.ts";
 import { buildStack } from "./build-stack.ts";
+import { buildDisko } from "./build-disko.ts";
 
 function sortedUnique(ports: number[]): number[] {
   return [...new Set(ports)].sort((a, b) => a - b);
@@ -34,5 +35,7 @@ export function buildHost(name: string, host: Host): HostModel {
       tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : []), ...(pangolin?.ports.tcp ?? [])]),
       udp: sortedUnique(pangolin?.ports.udp ?? []),
     },
+    ...(host.disko !== undefined && { disko: buildDisko(name, host.disko) }),
+    ...(host.address !== undefined && { address: host.address }),
   };
 }

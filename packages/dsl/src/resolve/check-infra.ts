@@ -2,6 +2,7 @@
 import { formatPath } from "../errors.ts";
 import type { Diagnostic } from "../model.ts";
 import type { Infra } from "../schema/infra.ts";
+import { checkDisko } from "./check-disko.ts";
 import { checkHost, known } from "./check-host.ts";
 import { checkPangolin } from "./check-pangolin.ts";
 
@@ -36,8 +37,19 @@ function checkDomains(config: Infra): Diagnostic[] {
   return out;
 }
 
+/** Disk layouts, and the `disko` flake input they bring, which a user input must not shadow. */
+function checkDiskLayouts(config: Infra): Diagnostic[] {
+  const hosts = Object.entries(config.hosts).filter(([, host]) => host.disko !== undefined);
+  const out = hosts.flatMap(([name, host]) => checkDisko(host.disko!, ["hosts", name, "disko"]));
+  if (hosts.length > 0 && Object.hasOwn(config.inputs, "disko")) {
+    const message = 'input name "disko" is used by the generated flake for the disk layouts (github:nix-community/disko)';
+    out.push({ path: ["inputs", "disko"], code: "name_clash", message });
+  }
+  return out;
+}
+
 /** Every problem that involves more than one part of the config. */
 export function checkReferences(config: Infra): Diagnostic[] {
   const hosts = Object.entries(config.hosts).flatMap(([name, host]) => [...checkHost(name, host), ...checkPangolin(name, host)]);
-  return [...hosts, ...checkInputs(config), ...checkDomains(config)];
+  return [...hosts, ...checkInputs(config), ...checkDomains(config), ...checkDiskLayouts(config)];
 }

@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
 import type { Infra } from "../schema/infra.ts";
+import { diskoWarnings } from "./check-disko.ts";
 
 function hostWarnings(hostName: string, host: Host): Diagnostic[] {
   const at = ["hosts", hostName];
@@ -25,6 +26,7 @@ function hostWarnings(hostName: string, host: Host): Diagnostic[] {
       `resources get names under the base domain, so the dashboard needs DNS records and a certificate of its own`;
     out.push({ path: [...at, "pangolin", "dashboardDomain"], code: "pangolin_dashboard_domain", message });
   }
+  if (host.disko) out.push(...diskoWarnings(host.disko, [...at, "disko"]));
   return out;
 }
 

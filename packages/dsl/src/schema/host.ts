@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { AppSchema } from "./app.ts";
+import { AddressSchema } from "./address.ts";
 import { CaddySchema } from "./caddy.ts";
 import { PangolinSchema } from "./pangolin.ts";
+import { DiskoSchema } from "./disko.ts";
 import { PostgresSchema } from "./postgres.ts";
 import { CONTAINER_NAME, StackSchema } from "./stack.ts";
 import { namedRecord, relativePath, unixName } from "./rules.ts";
@@ -52,5 +54,9 @@ export const HostSchema = z.strictObject({
   stacks: namedRecord(StackSchema, CONTAINER_NAME).default({}),
   /** Pangolin and its Traefik and Gerbil: the stack "pangolin", or services.pangolin with backend "native" */
   pangolin: PangolinSchema.optional(),
+  /** Disk layout → hosts/<host>/disko.nix (disko.devices) and the boot loader in hosts/<host>/boot.nix */
+  disko: DiskoSchema.optional(),
+  /** IP address or DNS name for SSH → the install and deploy commands in DEPLOY.md */
+  address: AddressSchema.optional(),
 });
 export type Host = z.output<typeof HostSchema>;

@@ -10,6 +10,7 @@ import { type EmitOptions, type GeneratedFile, fromSource, nixFile, relativePath
 function imports(host: HostModel, opts: EmitOptions): Expr[] {
   const dir = `hosts/${host.name}`;
   return [
+    ...(host.disko ? [n.path("./disko.nix"), n.path("./boot.nix")] : []),
     ...(host.postgres ? [n.path("./postgres.nix")] : []),
     ...(host.caddy ? [n.path("./caddy.nix")] : []),
     ...(host.pangolin?.backend === "native" ? [n.path("./pangolin.nix")] : []),

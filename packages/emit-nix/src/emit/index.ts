@@ -5,6 +5,8 @@
 import type { Model } from "@gen-nix/dsl";
 import { emitAppService } from "./app-service.ts";
 import { emitCaddy } from "./caddy.ts";
+import { emitDeploy } from "./deploy.ts";
+import { emitBoot, emitDisko } from "./disko.ts";
 import { type EmitOptions, type GeneratedFile } from "./file.ts";
 import { emitFlake } from "./flake.ts";
 import { emitHost } from "./host.ts";
@@ -17,11 +19,14 @@ export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): Ge
   const files: GeneratedFile[] = [];
   for (const host of model.hosts) {
     files.push(emitHost(host, opts));
+    if (host.disko) files.push(emitDisko(host), emitBoot(host));
     if (host.postgres) files.push(emitPostgres(host));
     if (host.caddy) files.push(emitCaddy(host, opts));
     if (host.pangolin?.backend === "native") files.push(emitPangolinNative(host));
     for (const app of host.apps) files.push(emitAppService(host, app, opts));
   }
   files.push(emitFlake(model));
+  const deploy = emitDeploy(model, opts);
+  if (deploy) files.push(deploy);
   return files;
 }

@@ -1,0 +1,20 @@
+# Generated from infra.config.ts by gen-nix. Do not edit.
+{ lib, pkgs, ... }:
+
+{
+  services.postgresql = {
+    enable = true;
+    package = pkgs.postgresql_17;
+    enableTCPIP = false;
+    ensureDatabases = [ "app" ];
+    ensureUsers = [
+      {
+        name = "app";
+        ensureDBOwnership = true;
+      }
+    ];
+    authentication = lib.mkForce ''
+      local all all peer
+    '';
+  };
+}
