@@ -27,11 +27,12 @@ export async function importCompose(options: ImportOptions): Promise<ImportResul
   const { project, directory, stack, report } = mapStack(readCompose(options.file), options);
   const entry = { key: "stacks", value: { kind: "object", entries: [{ key: project, value: stack }], expand: true } } as const;
   const file = basename(options.file);
+  const entries = report.sorted();
   const header = [
     `// gen-nix import ${file}: paste into a host of infra.config.ts (hosts.<host>.stacks).`,
     ...(usesCallee(stack, "secret.file") ? ['// It uses secret: import { defineInfra, secret } from "gen-nix";'] : []),
     `// Stack directory: ${directory}${options.directory === undefined ? " (the default)" : ""}.`,
   ].map((line) => `${line}\n`);
-  const code = `${header.join("")}${reportComment(report.entries, file)}${await printEntry(entry)}`;
-  return { code, project, entries: report.entries, unmapped: report.unmappedCount };
+  const code = `${header.join("")}${reportComment(entries, file)}${await printEntry(entry)}`;
+  return { code, project, entries, unmapped: report.unmappedCount };
 }

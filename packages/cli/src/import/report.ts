@@ -38,6 +38,12 @@ export class Report {
     return path.length === 0 ? undefined : this.locate(path);
   }
 
+  /** In file order (the order of reading differs: networks are read before services); unlocated last. */
+  sorted(): ReportEntry[] {
+    const key = (e: ReportEntry): number => (e.at === undefined ? Infinity : e.at.line * 1e6 + e.at.column);
+    return this.entries.map((e, i) => ({ e, i })).sort((a, b) => key(a.e) - key(b.e) || a.i - b.i).map(({ e }) => e);
+  }
+
   get unmappedCount(): number {
     return this.entries.filter((entry) => entry.kind === "unmapped").length;
   }
