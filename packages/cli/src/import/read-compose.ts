@@ -20,11 +20,11 @@ export function readCompose(file: string): ComposeFile {
 
 export function parseCompose(text: string, file: string): ComposeFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
   const [error] = doc.errors;
   if (error !== undefined) {
     const [line, column] = [error.linePos?.[0]?.line, error.linePos?.[0]?.col];
-    throw new CliError(`${formatLocation({ file, line, column })}: invalid YAML: ${error.message.split("\n")[0]}`);
+    throw new CliError(`${formatLocation({ file, line, column })}: invalid YAML: ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`);
   }
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
   if (!isRecord(data) || !isRecord(data.services)) {
