@@ -65,7 +65,7 @@ function printValue(value: TsValue): string {
  * ```
  */
 export async function printEntry(entry: TsEntry): Promise<string> {
-  const prettier = await import("prettier");
+  const prettier = await loadPrettier();
   // Prettier formats programs, not properties: format the entry inside `({ … });` and cut that off.
   const source = `(${printValue(tsObject([entry], true))});\n`;
   const formatted = await prettier.format(source, { parser: "typescript", printWidth: 100 });
@@ -76,4 +76,13 @@ export async function printEntry(entry: TsEntry): Promise<string> {
     .map((line) => line.replace(/^ {2}/, ""))
     .join("\n")
     .concat("\n");
+}
+
+/**
+ * Prettier stays outside the bundle. The bundle is CommonJS run from V8's code cache, and a script
+ * restored from that cache loses its dynamic-import hook (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING),
+ * so there it is required; under tsx (ESM sources, tests) `require` is not defined and it is imported.
+ */
+async function loadPrettier(): Promise<typeof import("prettier")> {
+  return typeof require === "function" ? (require("prettier") as typeof import("prettier")) : import("prettier");
 }
