@@ -13,6 +13,7 @@ export interface CliArgs {
 }
 
 export const USAGE = `Usage: gen-nix [--config FILE] [--out DIR] [--check]
+       gen-nix import FILE [--name NAME] [--directory DIR] [--out-file FILE]  (see gen-nix import --help)
 
 Writes a NixOS flake from a TypeScript config.
 

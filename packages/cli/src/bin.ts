@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { InfraConfigError } from "@gen-nix/dsl";
 import { CliError, UsageError } from "./errors.ts";
-import { genNix } from "./gen-nix.ts";
+import { runCommand } from "./commands.ts";
 
 // A run parses one config once: compiling zod's fast-path parsers costs more than it saves.
 z.config({ jitless: true });
@@ -12,11 +12,13 @@ z.config({ jitless: true });
 const stderr = (text: string): void => void process.stderr.write(text);
 const stdout = (text: string): void => void process.stdout.write(text);
 
-try {
-  process.exitCode = genNix(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr });
-} catch (error) {
-  process.exitCode = report(error);
-}
+// Promise.resolve().then: a synchronous throw is caught the same way as a rejection.
+Promise.resolve()
+  .then(() => runCommand(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr }))
+  .then(
+    (code) => void (process.exitCode = code),
+    (error: unknown) => void (process.exitCode = report(error)),
+  );
 
 function report(error: unknown): number {
   if (error instanceof InfraConfigError) return fail(`invalid config:\n${error.format()}`, 2);
