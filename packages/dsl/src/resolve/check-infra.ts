@@ -3,6 +3,7 @@ import { formatPath } from "../errors.ts";
 import type { Diagnostic } from "../model.ts";
 import type { Infra } from "../schema/infra.ts";
 import { checkHost, known } from "./check-host.ts";
+import { checkStacks } from "./check-stacks.ts";
 
 function checkInputs(config: Infra): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -37,6 +38,6 @@ function checkDomains(config: Infra): Diagnostic[] {
 
 /** Every problem that involves more than one part of the config. */
 export function checkReferences(config: Infra): Diagnostic[] {
-  const hosts = Object.entries(config.hosts).flatMap(([name, host]) => checkHost(name, host));
+  const hosts = Object.entries(config.hosts).flatMap(([name, host]) => [...checkHost(name, host), ...checkStacks(name, host)]);
   return [...hosts, ...checkInputs(config), ...checkDomains(config)];
 }

@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
 import type { Infra } from "../schema/infra.ts";
+import { stackWarnings } from "./check-stacks.ts";
 
 function hostWarnings(hostName: string, host: Host): Diagnostic[] {
   const at = ["hosts", hostName];
@@ -18,7 +19,7 @@ function hostWarnings(hostName: string, host: Host): Diagnostic[] {
       out.push({ path: [...at, "apps", name, "hardening"], code: "hardening_off", message });
     }
   }
-  return out;
+  return [...out, ...stackWarnings(hostName, host)];
 }
 
 export function collectWarnings(config: Infra): Diagnostic[] {
