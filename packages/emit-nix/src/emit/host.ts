@@ -13,6 +13,7 @@ function imports(host: HostModel, opts: EmitOptions): Expr[] {
     ...(host.postgres ? [n.path("./postgres.nix")] : []),
     ...(host.caddy ? [n.path("./caddy.nix")] : []),
     ...host.apps.map((a) => n.path(`./apps/${a.name}.nix`)),
+    ...host.stacks.map((s) => n.path(`./stacks/${s.name}.nix`)),
     ...host.extraModules.map((m) => relativePath(dir, fromSource(opts, m))),
   ];
 }

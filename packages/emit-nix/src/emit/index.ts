@@ -9,6 +9,7 @@ import { type EmitOptions, type GeneratedFile } from "./file.ts";
 import { emitFlake } from "./flake.ts";
 import { emitHost } from "./host.ts";
 import { emitPostgres } from "./postgres.ts";
+import { emitStack } from "./stack.ts";
 
 export type { EmitOptions, GeneratedFile };
 
@@ -19,6 +20,7 @@ export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): Ge
     if (host.postgres) files.push(emitPostgres(host));
     if (host.caddy) files.push(emitCaddy(host, opts));
     for (const app of host.apps) files.push(emitAppService(host, app, opts));
+    for (const stack of host.stacks) files.push(...emitStack(host, stack));
   }
   files.push(emitFlake(model));
   return files;
