@@ -129,6 +129,13 @@ test("network_clash: network names are unique across the stacks of a host", () =
   expectIssue(config, "network_clash", [...STACKS, "other", "networks", "web"], /network "web" is already declared by stack "web"/);
 });
 
+test("unit_clash: a container whose unit name is a network's or a compose stack's", () => {
+  const network = withStacks({ web: stack({ "network-web": { image: "x:1" } }) });
+  expectIssue(network, "unit_clash", at("web", "network-web"), /unit docker-network-web, which is the unit of network "web": rename/);
+  const compose = withStacks({ web: stack({ "compose-jobs": { image: "x:1" } }), jobs: { backend: "compose", containers: { j: { image: "j:1" } } } });
+  expectIssue(compose, "unit_clash", at("web", "compose-jobs"), /compose stack "jobs"/);
+});
+
 test("port_clash: same host port and protocol on overlapping addresses; tcp and udp apart", () => {
   const two = (a: unknown, b: unknown) => withStacks({ vpn: { containers: { one: { image: "a:1", ports: [a] }, two: { image: "b:1", ports: [b] } } } });
   expectIssue(two("51820:51820/udp", "51820:51821/udp"), "port_clash", at("vpn", "two", "ports", 0), /51820\/udp is already published by container "one"/);

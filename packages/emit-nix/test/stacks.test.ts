@@ -51,7 +51,7 @@ const stackWithFiles = model(
         proxy: { image: "traefik:v3.6", ports: ["80:80", "[::1]:8080:8080", "127.0.0.1:9000:9000/udp", "51820:51820/udp"], volumes: ["./config:/etc/traefik:ro"] },
       },
     },
-    edgec: { backend: "compose", containers: { proxyc: { image: "traefik:v3.6", ports: ["81:80"] } } },
+    edgec: { backend: "compose", containers: { proxyc: { image: "traefik:v3.6", ports: ["81:80", "[::1]:8081:8080"] } } },
   },
   (m) => {
     for (const stack of m.hosts[0]!.stacks) {
@@ -225,6 +225,7 @@ test("every emitted compose file is accepted by docker-compose config, with the 
   const vpn = all;
   assert.equal(vpn.services.wg.ports, [{ protocol: "udp", published: 51820, target: 51820 }, { published: 51820, target: 51820 }]);
   assert.is(vpn.services["wg-dns"].network_mode, "service:wg");
+  assert.equal(all.services.proxyc.ports, [{ published: 81, target: 80 }, "::1:8081:8080/tcp"]);
   assert.equal(vpn.services.wg.cap_add, ["NET_ADMIN", "SYS_MODULE"]);
 });
 

@@ -210,6 +210,14 @@ function checkNames(host: Host, all: Entry[], at: Path): Diagnostic[] {
       }
     }
   }
+  for (const e of all) {
+    const network = e.name.startsWith("network-") && networks.get(e.name.slice("network-".length));
+    const compose = e.name.startsWith("compose-") && host.stacks[e.name.slice("compose-".length)]?.backend === "compose";
+    if (!network && !compose) continue;
+    const unit = network ? `the unit of network "${e.name.slice("network-".length)}"` : `the unit of compose stack "${e.name.slice("compose-".length)}"`;
+    const message = `container "${e.name}" would run as unit docker-${e.name}, which is ${unit}: rename the container`;
+    out.push({ path: e.at, code: "unit_clash", message });
+  }
   return out;
 }
 
