@@ -65,8 +65,8 @@ test("floating_image with allowLatest, and privileged: allowed, with warnings", 
 
 test("env_interpolation: ${VAR} and $VAR are refused, plain dollars pass", () => {
   const env = (value: string) => withStacks({ web: stack({ app: { image: "a:1", environment: { A: "ok", PASS: value } } }) });
-  expectIssue(env("${DB_PASSWORD}"), "env_interpolation", at("web", "app", "environment", "PASS"), /\$\{DB_PASSWORD\}.*never baked into a \.nix file: put it in an environmentFiles file/);
-  expectIssue(env("x-$SECRET"), "env_interpolation", at("web", "app", "environment", "PASS"), /contains \$SECRET/);
+  expectIssue(env("${DB_PASSWORD}"), "env_interpolation", at("web", "app", "environment", "PASS"), /interpolate \$\{DB_PASSWORD\}.*never baked into a \.nix file.*put it in an environmentFiles file/);
+  expectIssue(env("x-$SECRET"), "env_interpolation", at("web", "app", "environment", "PASS"), /interpolate \$SECRET/);
   assert.ok(resolveInfra(env("costs 5$ or $5")));
 });
 

@@ -72,8 +72,9 @@ function checkEnvironment(e: Entry): Diagnostic[] {
       path: [...e.at, "environment", key],
       code: "env_interpolation",
       message:
-        `environment value "${value}" contains ${INTERPOLATION.exec(value)![0]}: values are written literally and a secret is ` +
-        'never baked into a .nix file: put it in an environmentFiles file (secret.file("/run/secrets/<name>.env"))',
+        `environment value "${value}" asks to interpolate ${INTERPOLATION.exec(value)![0]}, which gen-nix does not do: values ` +
+        "are written literally, and a secret is never baked into a .nix file (the Nix store is world-readable): " +
+        'put it in an environmentFiles file (secret.file("/run/secrets/<name>.env"))',
     }));
 }
 
