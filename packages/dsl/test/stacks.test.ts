@@ -103,6 +103,13 @@ test("completed_restarts: waiting for completion of a container that restarts", 
   assert.ok(resolveInfra(ok));
 });
 
+test("conflicting_waits: one container awaited both healthy and completed", () => {
+  const config = withStacks({
+    web: stack({ db: { image: "postgres:17.2", restart: "no", healthcheck: { test: "pg_isready" } }, seed: { image: "s:1", dependsOn: { db: "completed" } } }),
+  });
+  expectIssue(config, "conflicting_waits", at("web", "app", "dependsOn", "db"), /waits for "db" to be healthy while another container waits for it to complete/);
+});
+
 test("network_mode_conflict: networkMode with networks or ports", () => {
   const networks = withStacks({ web: stack({ side: { image: "s:1", networkMode: "service:app", networks: ["web"] } }) });
   expectIssue(networks, "network_mode_conflict", at("web", "side", "networks"), /shares the network namespace of "app".*put the networks on "app"/);

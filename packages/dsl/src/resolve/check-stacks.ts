@@ -105,6 +105,13 @@ function checkReferences(e: Entry, stack: Stack, byName: Map<string, Entry>): Di
       const message = `"${e.name}" waits for "${dep.name}" to be healthy, but "${dep.name}" has no healthcheck: add one, or wait for "started"`;
       out.push({ path: dep.path, code: "no_healthcheck", message });
     }
+    const awaited = Object.values(stack.containers).flatMap((c) => dependencies(c, []).filter((d) => d.name === dep.name));
+    if (dep.condition === "healthy" && awaited.some((d) => d.condition === "completed")) {
+      const message =
+        `"${e.name}" waits for "${dep.name}" to be healthy while another container waits for it to complete: a container ` +
+        "that runs to completion is gone once it is done; wait for one or the other";
+      out.push({ path: dep.path, code: "conflicting_waits", message });
+    }
     if (dep.condition === "completed" && (target.restart === "always" || target.restart === "unless-stopped")) {
       const message =
         `"${e.name}" waits for "${dep.name}" to complete, but "${dep.name}" has restart "${target.restart}" and would be ` +
