@@ -4,14 +4,26 @@
 
   inputs = {
     nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+    disko = {
+      url = "github:nix-community/disko";
+      inputs.nixpkgs.follows = "nixpkgs";
+    };
   };
 
   outputs =
-    { self, nixpkgs, ... }@inputs:
+    {
+      self,
+      nixpkgs,
+      disko,
+      ...
+    }@inputs:
     {
       nixosConfigurations.vps = nixpkgs.lib.nixosSystem {
         specialArgs = { inherit inputs; };
-        modules = [ ./hosts/vps ];
+        modules = [
+          disko.nixosModules.disko
+          ./hosts/vps
+        ];
       };
     };
 }

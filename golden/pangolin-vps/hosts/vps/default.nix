@@ -1,6 +1,10 @@
 # Generated from infra.config.ts by gen-nix. Do not edit.
 {
-  imports = [ ];
+  imports = [
+    ./disko.nix
+    ./boot.nix
+    ./stacks/pangolin.nix
+  ];
 
   networking.hostName = "vps";
   nixpkgs.hostPlatform = "x86_64-linux";

@@ -44,6 +44,38 @@ function reservedPorts(host: Host): Map<number, string> {
   return reserved;
 }
 
+/** A port something other than a container stack listens on, on every address of the host. */
+export interface HostListener {
+  port: number;
+  protocol: "tcp" | "udp";
+  /** "SSH", "Caddy (HTTPS)", `app "web"` */
+  owner: string;
+  /** How to move a container off this port, for messages. */
+  fix: string;
+}
+
+/**
+ * Ports the host's own daemons and apps use, for the stack checks. Unlike `reservedPorts`, 80/443
+ * count only when Caddy serves sites; Caddy also takes 443/udp for HTTP/3.
+ */
+export function hostListeners(host: Host): HostListener[] {
+  const elsewhere = "publish the container on another host port";
+  const out: HostListener[] = [{ port: host.ssh.port, protocol: "tcp", owner: "SSH", fix: `${elsewhere}, or move SSH with ssh.port` }];
+  if (host.caddy && Object.keys(host.caddy.sites).length > 0) {
+    const fix =
+      'bind the container to another port on 127.0.0.1 (e.g. "127.0.0.1:8443:443") and proxy to it from a Caddy site, or put the stack on a host without Caddy sites';
+    out.push({ port: 80, protocol: "tcp", owner: "Caddy (HTTP)", fix });
+    out.push({ port: 443, protocol: "tcp", owner: "Caddy (HTTPS)", fix });
+    out.push({ port: 443, protocol: "udp", owner: "Caddy (HTTP/3)", fix });
+  }
+  if (host.caddy) out.push({ port: 2019, protocol: "tcp", owner: "Caddy's admin API", fix: elsewhere });
+  if (host.postgres) out.push({ port: 5432, protocol: "tcp", owner: "PostgreSQL", fix: elsewhere });
+  for (const [name, app] of Object.entries(host.apps)) {
+    out.push({ port: app.port, protocol: "tcp", owner: `app "${name}"`, fix: `${elsewhere}, or change the app's port` });
+  }
+  return out;
+}
+
 function checkPorts(host: Host, at: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reserved = reservedPorts(host);

@@ -5,6 +5,7 @@ import type { Infra } from "../schema/infra.ts";
 import { checkDisko } from "./check-disko.ts";
 import { checkHost, known } from "./check-host.ts";
 import { checkPangolin } from "./check-pangolin.ts";
+import { checkStacks } from "./check-stacks.ts";
 
 function checkInputs(config: Infra): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -50,6 +51,10 @@ function checkDiskLayouts(config: Infra): Diagnostic[] {
 
 /** Every problem that involves more than one part of the config. */
 export function checkReferences(config: Infra): Diagnostic[] {
-  const hosts = Object.entries(config.hosts).flatMap(([name, host]) => [...checkHost(name, host), ...checkPangolin(name, host)]);
+  const hosts = Object.entries(config.hosts).flatMap(([name, host]) => [
+    ...checkHost(name, host),
+    ...checkStacks(name, host),
+    ...checkPangolin(name, host),
+  ]);
   return [...hosts, ...checkInputs(config), ...checkDomains(config), ...checkDiskLayouts(config)];
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
 import type { Infra } from "../schema/infra.ts";
 import { diskoWarnings } from "./check-disko.ts";
+import { stackWarnings } from "./check-stacks.ts";
 
 function hostWarnings(hostName: string, host: Host): Diagnostic[] {
   const at = ["hosts", hostName];
@@ -27,7 +28,7 @@ function hostWarnings(hostName: string, host: Host): Diagnostic[] {
     out.push({ path: [...at, "pangolin", "dashboardDomain"], code: "pangolin_dashboard_domain", message });
   }
   if (host.disko) out.push(...diskoWarnings(host.disko, [...at, "disko"]));
-  return out;
+  return [...out, ...stackWarnings(hostName, host)];
 }
 
 /** `domain` is `base` or a name below it. */

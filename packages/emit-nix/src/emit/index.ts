@@ -12,6 +12,7 @@ import { emitFlake } from "./flake.ts";
 import { emitHost } from "./host.ts";
 import { emitPangolinNative } from "./pangolin-native.ts";
 import { emitPostgres } from "./postgres.ts";
+import { emitStack } from "./stack.ts";
 
 export type { EmitOptions, GeneratedFile };
 
@@ -24,6 +25,7 @@ export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): Ge
     if (host.caddy) files.push(emitCaddy(host, opts));
     if (host.pangolin?.backend === "native") files.push(emitPangolinNative(host));
     for (const app of host.apps) files.push(emitAppService(host, app, opts));
+    for (const stack of host.stacks) files.push(...emitStack(host, stack));
   }
   files.push(emitFlake(model));
   const deploy = emitDeploy(model, opts);

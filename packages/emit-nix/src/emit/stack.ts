@@ -1,0 +1,12 @@
+/** A container stack's files, by backend: its module, its compose file if any, and its own files. */
+import type { HostModel, StackModel } from "@gen-nix/dsl";
+import type { GeneratedFile } from "./file.ts";
+import { emitStackCompose } from "./stack-compose.ts";
+import { emitStackOci } from "./stack-oci.ts";
+
+const BACKENDS: Record<StackModel["backend"], (host: HostModel, stack: StackModel) => GeneratedFile[]> = {
+  "oci-containers": emitStackOci,
+  compose: emitStackCompose,
+};
+
+export const emitStack = (host: HostModel, stack: StackModel): GeneratedFile[] => BACKENDS[stack.backend](host, stack);
