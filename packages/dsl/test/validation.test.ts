@@ -164,4 +164,18 @@ test("ports outside 1..65535 are rejected by zod", () => {
   assert.equal(only(issuesOf(infra({ ssh: { port: 1.5 } })), "invalid_type").path, [...PROD, "ssh", "port"]);
 });
 
+test("unknown_container: dependsOn and networkMode name a container of the host's stacks", () => {
+  const stacks = {
+    edge: { containers: { gerbil: { image: "fosrl/gerbil:1.2.0" }, traefik: { image: "traefik:v3.6", dependsOn: ["gerbill"], networkMode: "service:gerbi" } } },
+    core: { containers: { pangolin: { image: "fosrl/pangolin:1.12.3", dependsOn: { gerbil: "healthy", nope: "started" } } } },
+  };
+  const issues = issuesOf(infra({ stacks })).filter((d) => d.code === "unknown_container");
+  const at = (stack: string, c: string) => [...PROD, "stacks", stack, "containers", c];
+  assert.equal(
+    issues.map((d) => d.path),
+    [[...at("edge", "traefik"), "dependsOn", 0], [...at("edge", "traefik"), "networkMode"], [...at("core", "pangolin"), "dependsOn", "nope"]],
+  );
+  assert.match(issues[0]?.message ?? "", /unknown container "gerbill"; containers on this host: gerbil, traefik, pangolin/);
+});
+
 test.run();
