@@ -46,6 +46,8 @@ export interface HostModel {
   caddy?: { email: string; sites: SiteModel[] };
   /** Container stacks, in config order → virtualisation.oci-containers or a compose unit */
   stacks: StackModel[];
+  /** Present only when an app or container uses a sops secret → sops.secrets, and the sops-nix module */
+  sops?: { secrets: SopsSecretModel[] };
   /** Sorted ascending, unique: the ssh port, plus 80/443 when Caddy serves sites → networking.firewall */
   firewall: { tcp: number[]; udp: number[] };
 }
@@ -75,7 +77,7 @@ export interface AppModel {
   /** In config order → environment */
   environment: [string, string][];
   /** → serviceConfig.EnvironmentFile */
-  environmentFile?: string;
+  environmentFile?: SecretRef;
   /** Database the app owns; the host's postgres has it */
   database?: string;
   /** → environment.DATABASE_URL (set together with `database`) */
@@ -98,8 +100,25 @@ export interface SiteModel {
   extraConfig?: TemplatePart[];
 }
 
-/** Where a secret comes from at run time; only its path ever reaches the store. */
-export type SecretRef = { kind: "file"; path: string };
+/**
+ * Where a secret comes from at run time; only its path ever reaches the store: the file's own, or
+ * `config.sops.secrets.<name>.path` for a secret the host's `sops` decrypts.
+ */
+export type SecretRef = { kind: "file"; path: string } | { kind: "sops"; name: string };
+
+/** One sops-nix secret of a host → sops.secrets.<name> */
+export interface SopsSecretModel {
+  name: string;
+  /** Posix path relative to the config file's directory, normalised → sopsFile (a path literal) */
+  sopsFile: string;
+  format: "yaml" | "json" | "binary" | "dotenv" | "ini";
+  /** → key; absent means sops-nix's default (the name) */
+  key?: string;
+  /** The app (system user) that reads it → owner; absent for root (container runtimes read as root) */
+  owner?: string;
+  /** Units that read it, restarted when it changes → restartUnits */
+  restartUnits: string[];
+}
 
 /** A set of containers deployed together. */
 export interface StackModel {

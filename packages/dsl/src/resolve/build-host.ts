@@ -3,6 +3,7 @@ import { normaliseRelative } from "../paths.ts";
 import type { Host } from "../schema/host.ts";
 import { buildApp } from "./build-app.ts";
 import { buildCaddy } from "./build-caddy.ts";
+import { buildSops } from "./build-secrets.ts";
 import { buildStack } from "./build-stack.ts";
 
 function sortedUnique(ports: number[]): number[] {
@@ -12,6 +13,7 @@ function sortedUnique(ports: number[]): number[] {
 /** A host of a validated config; optional fields are omitted, never `undefined`. */
 export function buildHost(name: string, host: Host): HostModel {
   const caddy = buildCaddy(host.caddy, host.apps);
+  const sops = buildSops(host);
   return {
     name,
     system: host.system,
@@ -24,6 +26,7 @@ export function buildHost(name: string, host: Host): HostModel {
     apps: Object.entries(host.apps).map(([app, config]) => buildApp(app, config)),
     ...(caddy !== undefined && { caddy }),
     stacks: Object.entries(host.stacks).map(([stack, config]) => buildStack(stack, config)),
+    ...(sops !== undefined && { sops }),
     firewall: { tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : [])]), udp: [] },
   };
 }

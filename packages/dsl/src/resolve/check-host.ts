@@ -1,6 +1,7 @@
 // Cross-reference checks within one host: names, ports, databases and site targets.
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
+import { checkSopsSecrets } from "./check-secrets.ts";
 import { checkContainerReferences } from "./check-stack-refs.ts";
 
 type Path = (string | number)[];
@@ -98,5 +99,6 @@ export function checkHost(name: string, host: Host): Diagnostic[] {
     ...checkDatabases(host, at),
     ...checkSites(host, at),
     ...checkContainerReferences(host, at),
+    ...checkSopsSecrets(host, at),
   ];
 }

@@ -1,7 +1,7 @@
 // Type-level test, checked by `tsc` (pnpm typecheck, and dsl/test/types.test.ts): every line
 // under `@ts-expect-error` must fail to compile and every other line must compile, so a check
 // that stops working turns an expect-error into an unused one, which is itself an error.
-import { defineInfra } from "../../src/index.ts";
+import { defineInfra, secret } from "../../src/index.ts";
 
 const good = defineInfra({
   inputs: { myapp: "github:example/myapp" },
@@ -97,6 +97,32 @@ defineInfra({
       stateVersion: "25.11",
       // @ts-expect-error containers of another host do not count
       stacks: { s: { containers: { web: { image: "nginx:1.27", dependsOn: ["gerbil"] } } } },
+    },
+  },
+});
+
+// Secrets are references; a plain string where one belongs is a type error.
+defineInfra({
+  hosts: {
+    prod: {
+      stateVersion: "25.11",
+      apps: {
+        a: { port: 8001, package: { path: "./a" }, start: "bun x", environmentFile: secret.file("/run/secrets/a.env") },
+        s: { port: 8003, package: { path: "./s" }, start: "bun x", environmentFile: secret.sops("s-env", { sopsFile: "./secrets/prod.env", key: "" }) },
+        // @ts-expect-error environmentFile is a secret reference, not a path string
+        b: { port: 8002, package: { path: "./b" }, start: "bun x", environmentFile: "/run/secrets/b.env" },
+      },
+      stacks: {
+        s: {
+          containers: {
+            ok: { image: "nginx:1.27", environmentFiles: [secret.file("/run/secrets/ok.env")] },
+            // @ts-expect-error a sops format outside sops-nix's list
+            fmt: { image: "nginx:1.27", environmentFiles: [secret.sops("f", { sopsFile: "./f", format: "toml" })] },
+            // @ts-expect-error a container's environment file is a secret reference too
+            bad: { image: "nginx:1.27", environmentFiles: ["/run/secrets/bad.env"] },
+          },
+        },
+      },
     },
   },
 });

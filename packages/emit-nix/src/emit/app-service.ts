@@ -7,6 +7,7 @@ import type { Binding, Expr } from "../ast/nodes.ts";
 import type { AppModel, HostModel } from "@gen-nix/dsl";
 import { type EmitOptions, type GeneratedFile, nixFile } from "./file.ts";
 import { commandString, packageExpr } from "./package.ts";
+import { needsConfig, secretPath } from "./secret.ts";
 
 /** The seed's sandboxing: the service sees a read-only system and writes only where listed. */
 function hardening(app: AppModel): Binding[] {
@@ -36,7 +37,7 @@ function serviceConfig(app: AppModel): Expr {
     n.assign("User", app.name),
     n.assign("Group", app.name),
     n.assign("WorkingDirectory", n.ident("package")),
-    ...(app.environmentFile ? [n.assign("EnvironmentFile", app.environmentFile)] : []),
+    ...(app.environmentFile ? [n.assign("EnvironmentFile", secretPath(app.environmentFile))] : []),
     ...(app.migrate ? [n.assign("ExecStartPre", commandString(app.migrate, "package"))] : []),
     n.assign("ExecStart", commandString(app.start, "package")),
     n.assign("Restart", "always"),
@@ -71,7 +72,11 @@ export function emitAppService(host: HostModel, app: AppModel, opts: EmitOptions
     n.assign(["users", "groups", app.name], {}),
     n.assign(["systemd", "services", app.name], service(app), { blankBefore: true }),
   ]);
-  const args = app.package.kind === "input" ? ["pkgs", "inputs"] : ["pkgs"];
+  const args = [
+    ...(needsConfig([app.environmentFile]) ? ["config"] : []),
+    "pkgs",
+    ...(app.package.kind === "input" ? ["inputs"] : []),
+  ];
   const withPackage = n.let([n.assign("package", packageExpr(app.package, app.name, dir, opts))], body);
   return nixFile(`${dir}/${app.name}.nix`, n.module(args, withPackage));
 }

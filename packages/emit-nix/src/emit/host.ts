@@ -12,6 +12,7 @@ function imports(host: HostModel, opts: EmitOptions): Expr[] {
   return [
     ...(host.postgres ? [n.path("./postgres.nix")] : []),
     ...(host.caddy ? [n.path("./caddy.nix")] : []),
+    ...(host.sops ? [n.path("./secrets.nix")] : []),
     ...host.apps.map((a) => n.path(`./apps/${a.name}.nix`)),
     ...host.extraModules.map((m) => relativePath(dir, fromSource(opts, m))),
   ];

@@ -9,6 +9,7 @@ import { type EmitOptions, type GeneratedFile } from "./file.ts";
 import { emitFlake } from "./flake.ts";
 import { emitHost } from "./host.ts";
 import { emitPostgres } from "./postgres.ts";
+import { emitSops } from "./sops.ts";
 
 export type { EmitOptions, GeneratedFile };
 
@@ -18,6 +19,7 @@ export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): Ge
     files.push(emitHost(host, opts));
     if (host.postgres) files.push(emitPostgres(host));
     if (host.caddy) files.push(emitCaddy(host, opts));
+    if (host.sops) files.push(emitSops(host, opts));
     for (const app of host.apps) files.push(emitAppService(host, app, opts));
   }
   files.push(emitFlake(model));
