@@ -3,6 +3,7 @@ import { formatPath } from "../errors.ts";
 import type { Diagnostic } from "../model.ts";
 import type { Infra } from "../schema/infra.ts";
 import { checkHost, known } from "./check-host.ts";
+import { checkSecretLiterals } from "./check-secret-literals.ts";
 
 function checkInputs(config: Infra): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -38,5 +39,5 @@ function checkDomains(config: Infra): Diagnostic[] {
 /** Every problem that involves more than one part of the config. */
 export function checkReferences(config: Infra): Diagnostic[] {
   const hosts = Object.entries(config.hosts).flatMap(([name, host]) => checkHost(name, host));
-  return [...hosts, ...checkInputs(config), ...checkDomains(config)];
+  return [...hosts, ...checkInputs(config), ...checkDomains(config), ...checkSecretLiterals(config)];
 }
