@@ -86,7 +86,7 @@ export interface AppModel {
   restartSec: number;
   /** Extra absolute paths → serviceConfig.ReadWritePaths */
   readWritePaths: string[];
-  /** → NoNewPrivileges, ProtectSystem = "strict", ProtectHome, PrivateTmp */
+  /** → the systemd sandbox of app-service.ts (NoNewPrivileges, ProtectSystem = "strict", PrivateDevices, …) */
   hardening: boolean;
 }
 

@@ -14,7 +14,7 @@ function hostWarnings(hostName: string, host: Host): Diagnostic[] {
   for (const [name, app] of Object.entries(host.apps)) {
     if (!app.hardening) {
       const message =
-        `app "${name}" runs without systemd hardening (NoNewPrivileges, ProtectSystem, ProtectHome, PrivateTmp)`;
+        `app "${name}" runs without systemd hardening (no ProtectSystem, PrivateDevices, CapabilityBoundingSet, … sandbox)`;
       out.push({ path: [...at, "apps", name, "hardening"], code: "hardening_off", message });
     }
   }

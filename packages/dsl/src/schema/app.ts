@@ -61,7 +61,7 @@ export const AppSchema = z.strictObject({
   restartSec: z.int().min(0).default(5),
   /** Extra absolute paths → systemd.services.<app>.serviceConfig.ReadWritePaths */
   readWritePaths: z.array(absolutePath()).default([]),
-  /** → systemd.services.<app>.serviceConfig.{NoNewPrivileges,ProtectSystem,ProtectHome,PrivateTmp}; default true */
+  /** → systemd.services.<app>.serviceConfig sandboxing (NoNewPrivileges, ProtectSystem = "strict", PrivateDevices, CapabilityBoundingSet = "", …); default true; false warns */
   hardening: z.boolean().default(true),
 });
 export type App = z.output<typeof AppSchema>;
