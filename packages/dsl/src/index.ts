@@ -30,6 +30,7 @@ export type {
   TemplatePart,
   CommandLine,
   Diagnostic,
+  OptOut,
   SecretRef,
   SopsSecretModel,
   StackModel,

@@ -10,8 +10,10 @@ export interface Model {
   inputs: FlakeInputModel[];
   /** One per host → nixosConfigurations.<name> */
   hosts: HostModel[];
-  /** Non-fatal findings (e.g. hardening turned off); the CLI prints them. */
+  /** Non-fatal findings: the opt-outs below, as the CLI prints them on every run. */
   warnings: Diagnostic[];
+  /** Every insecure choice the config makes on purpose, with how to undo it → `gen-nix audit` */
+  optOuts: OptOut[];
 }
 
 /** A flake input carrying an app's source. */
@@ -175,6 +177,12 @@ export interface ContainerModel {
   labels: [string, string][];
   privileged: boolean;
   user?: string;
+}
+
+/** A weaker setting chosen on purpose: a warning on every run, and a line of `gen-nix audit`. */
+export interface OptOut extends Diagnostic {
+  /** One line: how to go back to the secure default */
+  undo: string;
 }
 
 /** A problem (or warning) located in the config. */

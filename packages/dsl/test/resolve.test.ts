@@ -108,6 +108,7 @@ const expected: Model = {
     },
   ],
   warnings: [],
+  optOuts: [],
 };
 
 test("a full config resolves to the exact Model", () => {
