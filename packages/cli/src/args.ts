@@ -1,8 +1,13 @@
-// The command line: `gen-nix [--config FILE] [--out DIR] [--check] [--help] [--version]`.
+// The command line: `gen-nix [audit] [--config FILE] [--out DIR] [--check] [--help] [--version]`.
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.ts";
 
+/** The first positional argument picks the command; none means generate. */
+export const COMMANDS = ["generate", "audit"] as const;
+export type Command = (typeof COMMANDS)[number];
+
 export interface CliArgs {
+  readonly command: Command;
   /** As given, relative to the working directory. */
   readonly config: string;
   /** As given; undefined means the config file's directory. */
@@ -14,8 +19,11 @@ export interface CliArgs {
 
 export const USAGE = `Usage: gen-nix [--config FILE] [--out DIR] [--check]
        gen-nix import FILE [--name NAME] [--directory DIR] [--out-file FILE]  (see gen-nix import --help)
+       gen-nix audit [--config FILE]
 
 Writes a NixOS flake from a TypeScript config.
+\`audit\` lists every security opt-out of the config, with how to undo it, and exits 1 if
+there is any (0: none).
 
 Options:
   -c, --config FILE  the config (default: infra.config.ts)
@@ -35,12 +43,22 @@ const OPTIONS = {
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   try {
-    const { values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
     const { config, out, check, help, version } = values;
-    return { config, out, check, help, version };
+    return { command: command(positionals), config, out, check, help, version };
   } catch (error) {
-    throw isParseArgsError(error) ? new UsageError(error.message, { cause: error }) : error;
+    // With positionals allowed, Node appends a hint about `--` that does not apply to gen-nix.
+    if (isParseArgsError(error)) throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ""), { cause: error });
+    throw error;
   }
+}
+
+function command(positionals: readonly string[]): Command {
+  const [first = "generate", ...rest] = positionals;
+  const known = COMMANDS.find((c) => c === first);
+  if (known === undefined) throw new UsageError(`unknown command "${first}"; commands: ${COMMANDS.join(", ")}`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  return known;
 }
 
 function isParseArgsError(error: unknown): error is Error {

@@ -5,6 +5,7 @@ import * as dsl from "@gen-nix/dsl";
 import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";
 import packageJson from "../package.json" with { type: "json" };
 import { USAGE, parseCliArgs } from "./args.ts";
+import { audit } from "./audit.ts";
 import { checkFiles } from "./check.ts";
 import { UsageError, displayPath } from "./errors.ts";
 import { JOURNAL_NAME, STAGING_NAME } from "./manifest.ts";
@@ -30,6 +31,7 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
   assertOutDirAllowed(outDir, configFile);
   const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES }));
+  if (args.command === "audit") return audit(model, io);
   const sourceDir = sourceDirOf(configFile, outDir, model);
   if (model.warnings.length > 0) io.stderr(`${dsl.formatDiagnostics(model.warnings, "⚠")}\n`);
   const files = emitAll(model, { sourceDir });

@@ -1,3 +1,4 @@
+import type { References } from "./references.ts";
 import type { InfraInput } from "./schema/infra.ts";
 
 /** Keys of any member of a union (`keyof` alone keeps only the shared ones). */
@@ -18,8 +19,10 @@ type Exact<T, Shape> = T extends readonly unknown[]
 
 /**
  * Typed identity for `infra.config.ts`: editors check and complete the config, including
- * misspelt keys; validation and defaults happen later in `resolveInfra`. `const` keeps
- * literal types (host and app names) in the returned value.
+ * misspelt keys and references to names the config does not declare (a site's app, an app's
+ * database or flake input, a container's dependencies: see references.ts); validation and
+ * defaults happen later in `resolveInfra`. `const` keeps literal types (host and app names) in
+ * the returned value.
  *
  * ```ts
  * export default defineInfra({
@@ -35,6 +38,6 @@ type Exact<T, Shape> = T extends readonly unknown[]
  * nixosConfigurations.prod = nixpkgs.lib.nixosSystem { modules = [ ./hosts/prod ]; };
  * ```
  */
-export function defineInfra<const T extends InfraInput>(config: T & Exact<T, InfraInput>): T {
+export function defineInfra<const T extends InfraInput>(config: T & Exact<T, InfraInput> & References<T>): T {
   return config;
 }

@@ -7,7 +7,7 @@ export { InfraSchema, FlakeInputSchema, type Infra, type InfraInput, type FlakeI
 export { HostSchema, AdminSchema, SshSchema, type Host, type Admin, type Ssh } from "./schema/host.ts";
 export { PostgresSchema, type Postgres } from "./schema/postgres.ts";
 export { AppSchema, AppPackageSchema, type App, type AppPackage } from "./schema/app.ts";
-export { SecretSchema, secret, type Secret, type SecretInput } from "./schema/secret.ts";
+export { SecretSchema, secret, type Secret, type SecretInput, type SopsFormat } from "./schema/secret.ts";
 export {
   StackSchema,
   ContainerSchema,
@@ -40,7 +40,9 @@ export type {
   TemplatePart,
   CommandLine,
   Diagnostic,
+  OptOut,
   SecretRef,
+  SopsSecretModel,
   StackModel,
   StackFileModel,
   ContainerModel,

@@ -11,8 +11,10 @@ export interface Model {
   inputs: FlakeInputModel[];
   /** One per host → nixosConfigurations.<name> */
   hosts: HostModel[];
-  /** Non-fatal findings (e.g. hardening turned off); the CLI prints them. */
+  /** Non-fatal findings: the opt-outs below, as the CLI prints them on every run. */
   warnings: Diagnostic[];
+  /** Every insecure choice the config makes on purpose, with how to undo it → `gen-nix audit` */
+  optOuts: OptOut[];
 }
 
 /** A flake input carrying an app's source. */
@@ -51,6 +53,8 @@ export interface HostModel {
   pangolin?: PangolinModel;
   /** Directories holding data the host cannot recreate from the config, in config order (for backups) */
   state: StateModel[];
+  /** Present only when an app or container uses a sops secret → sops.secrets, and the sops-nix module */
+  sops?: { secrets: SopsSecretModel[] };
   /** Sorted ascending, unique: the ssh port, 80/443 when Caddy serves sites, Pangolin's ports → networking.firewall */
   firewall: { tcp: number[]; udp: number[] };
   /** → hosts/<host>/disko.nix, hosts/<host>/boot.nix, the disko flake input */
@@ -121,7 +125,7 @@ export interface AppModel {
   /** In config order → environment */
   environment: [string, string][];
   /** → serviceConfig.EnvironmentFile */
-  environmentFile?: string;
+  environmentFile?: SecretRef;
   /** Database the app owns; the host's postgres has it */
   database?: string;
   /** → environment.DATABASE_URL (set together with `database`) */
@@ -130,7 +134,7 @@ export interface AppModel {
   restartSec: number;
   /** Extra absolute paths → serviceConfig.ReadWritePaths */
   readWritePaths: string[];
-  /** → NoNewPrivileges, ProtectSystem = "strict", ProtectHome, PrivateTmp */
+  /** → the systemd sandbox of app-service.ts (NoNewPrivileges, ProtectSystem = "strict", PrivateDevices, …) */
   hardening: boolean;
 }
 
@@ -144,8 +148,25 @@ export interface SiteModel {
   extraConfig?: TemplatePart[];
 }
 
-/** Where a secret comes from at run time; only its path ever reaches the store. */
-export type SecretRef = { kind: "file"; path: string };
+/**
+ * Where a secret comes from at run time; only its path ever reaches the store: the file's own, or
+ * `config.sops.secrets.<name>.path` for a secret the host's `sops` decrypts.
+ */
+export type SecretRef = { kind: "file"; path: string } | { kind: "sops"; name: string };
+
+/** One sops-nix secret of a host → sops.secrets.<name> */
+export interface SopsSecretModel {
+  name: string;
+  /** Posix path relative to the config file's directory, normalised → sopsFile (a path literal) */
+  sopsFile: string;
+  format: "yaml" | "json" | "binary" | "dotenv" | "ini";
+  /** → key; absent means sops-nix's default (the name) */
+  key?: string;
+  /** The app (system user) that reads it → owner; absent for root (container runtimes read as root) */
+  owner?: string;
+  /** Units that read it, restarted when it changes → restartUnits */
+  restartUnits: string[];
+}
 
 /** A set of containers deployed together. */
 export interface StackModel {
@@ -202,6 +223,17 @@ export interface ContainerModel {
   labels: [string, string][];
   privileged: boolean;
   user?: string;
+}
+
+/** A weaker setting chosen on purpose: a warning on every run, and a line of `gen-nix audit`. */
+export interface OptOut extends Diagnostic {
+  /** One line: how to go back to the secure default */
+  undo: string;
+  /**
+   * Listed by `gen-nix audit` only, not warned about on every run: a deliberate declaration
+   * (such as a published port) whose risk is worth reviewing but is not a mistake.
+   */
+  auditOnly?: true;
 }
 
 /** A problem (or warning) located in the config. */

@@ -27,7 +27,7 @@ const full = defineInfra({
           start: "{pkgs.nodejs_22}/bin/node {package}/server.js --listen $PORT",
           migrate: "bun migrate.ts",
           environment: { NODE_ENV: "production", A_FIRST: "x" },
-          environmentFile: "/run/secrets/web.env",
+          environmentFile: { secretFile: "/run/secrets/web.env" },
           database: "web",
           restartSec: 10,
           readWritePaths: ["/var/lib/web"],
@@ -72,7 +72,7 @@ const expected: Model = {
           start: [[{ pkgs: "nodejs_22" }, "/bin/node"], [{ package: true }, "/server.js"], ["--listen"], ["$PORT"]],
           migrate: [[{ pkgs: "bun" }, "/bin/bun"], ["migrate.ts"]],
           environment: [["NODE_ENV", "production"], ["A_FIRST", "x"]],
-          environmentFile: "/run/secrets/web.env",
+          environmentFile: { kind: "file", path: "/run/secrets/web.env" },
           database: "web",
           databaseUrl: "postgresql:///web?host=/run/postgresql",
           restartSec: 10,
@@ -109,6 +109,7 @@ const expected: Model = {
     },
   ],
   warnings: [],
+  optOuts: [],
 };
 
 test("a full config resolves to the exact Model", () => {
@@ -169,7 +170,7 @@ test("the hetzner-prod fixture reproduces the guide's host", () => {
   const [prod] = resolveInfra(fixture).hosts;
   assert.equal(
     prod?.apps.map((a) => [a.name, a.port, a.database, a.environmentFile]),
-    [["myapp", 8001, "myapp", "/run/secrets/myapp.env"], ["otherapp", 8002, "otherapp", undefined]],
+    [["myapp", 8001, "myapp", { kind: "file", path: "/run/secrets/myapp.env" }], ["otherapp", 8002, "otherapp", undefined]],
   );
   assert.equal(prod?.caddy?.sites[1]?.extraConfig, [
     "handle /assets/* {\n  root * ",

@@ -107,12 +107,12 @@ test("reserved_env: environment may not set PORT or DATABASE_URL", () => {
 });
 
 test("not_absolute: environmentFile, root and readWritePaths", () => {
-  const paths = { environmentFile: "secrets.env", readWritePaths: ["/var/lib/web", "data"] };
+  const paths = { environmentFile: { secretFile: "secrets.env" }, readWritePaths: ["/var/lib/web", "data"] };
   const sites = { "web.example.com": { app: "web" }, "s.example.com": { root: "srv" } };
   const issues = issuesOf(infra({ apps: { web: app(paths) }, caddy: { email: "ops@example.com", sites } }));
   const found = issues.filter((d) => d.code === "not_absolute");
   assert.equal(found.map((d) => d.path), [
-    [...WEB, "environmentFile"],
+    [...WEB, "environmentFile", "secretFile"],
     [...WEB, "readWritePaths", 1],
     [...SITES, "s.example.com", "root"],
   ]);

@@ -83,4 +83,23 @@ test("the flake pins nixpkgs to the configured branch and passes inputs to the m
   assert.ok(flake.includes("specialArgs = { inherit inputs; };"));
 });
 
+test("app services: the full sandbox by default, none of it with hardening: false", () => {
+  const pkg = { package: { input: "web" } };
+  const out = emit({ apps: { web: app(pkg), raw: app({ ...pkg, port: 8002, hardening: false }) } }, { inputs: { web: "github:example/web" } });
+  const args = '{ pkgs = { bun = "/bun"; stdenv.hostPlatform.system = "x"; }; inputs.web.packages.x.default = "/web"; }';
+  const config = (name: string) => evalModule(out.get(`hosts/h/apps/${name}.nix`)!, args).systemd.services[name].serviceConfig;
+  const sandbox = {
+    NoNewPrivileges: true, ProtectSystem: "strict", ProtectHome: true, PrivateTmp: true, ReadWritePaths: ["/var/lib/web"],
+    PrivateDevices: true, ProtectKernelTunables: true, ProtectKernelModules: true, ProtectKernelLogs: true,
+    ProtectControlGroups: true, ProtectClock: true, ProtectHostname: true, RestrictSUIDSGID: true, RestrictRealtime: true,
+    RestrictNamespaces: true, LockPersonality: true, RemoveIPC: true, CapabilityBoundingSet: "",
+    RestrictAddressFamilies: ["AF_UNIX", "AF_INET", "AF_INET6"], SystemCallArchitectures: "native", UMask: "0077",
+  };
+  const web = config("web");
+  for (const [key, value] of Object.entries(sandbox)) assert.equal(web[key], value, key);
+  assert.not.ok("MemoryDenyWriteExecute" in web, "JIT compilers need W+X memory");
+  const raw = config("raw");
+  for (const key of Object.keys(sandbox)) assert.not.ok(key in raw, key);
+});
+
 test.run();

@@ -2,6 +2,7 @@ import type { AppModel, PackageRef } from "../model.ts";
 import { normaliseRelative } from "../paths.ts";
 import type { App, AppPackage } from "../schema/app.ts";
 import { parseCommand } from "../template.ts";
+import { secretRef } from "./build-secrets.ts";
 
 function buildPackage(pkg: AppPackage): PackageRef {
   return "input" in pkg
@@ -27,7 +28,7 @@ export function buildApp(name: string, app: App): AppModel {
     start: parseCommand(app.start).value,
     ...(app.migrate !== undefined && { migrate: parseCommand(app.migrate).value }),
     environment: Object.entries(app.environment),
-    ...(app.environmentFile !== undefined && { environmentFile: app.environmentFile }),
+    ...(app.environmentFile !== undefined && { environmentFile: secretRef(app.environmentFile) }),
     ...(app.database !== undefined && { database: app.database, databaseUrl: databaseUrl(name, app.database) }),
     restartSec: app.restartSec,
     readWritePaths: app.readWritePaths,

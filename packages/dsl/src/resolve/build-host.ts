@@ -4,6 +4,7 @@ import type { Host } from "../schema/host.ts";
 import { buildApp } from "./build-app.ts";
 import { buildCaddy } from "./build-caddy.ts";
 import { buildPangolinStack, pangolinState, resolvePangolin } from "./build-pangolin.ts";
+import { buildSops } from "./build-secrets.ts";
 import { buildStack } from "./build-stack.ts";
 import { buildDisko } from "./build-disko.ts";
 
@@ -17,6 +18,7 @@ export function buildHost(name: string, host: Host): HostModel {
   const pangolin = host.pangolin && resolvePangolin(host.pangolin);
   const stacks = Object.entries(host.stacks).map(([stack, config]) => buildStack(stack, config));
   if (pangolin && pangolin.backend !== "native") stacks.push(buildPangolinStack(pangolin));
+  const sops = buildSops(host);
   return {
     name,
     system: host.system,
@@ -29,6 +31,7 @@ export function buildHost(name: string, host: Host): HostModel {
     apps: Object.entries(host.apps).map(([app, config]) => buildApp(app, config)),
     ...(caddy !== undefined && { caddy }),
     stacks,
+    ...(sops !== undefined && { sops }),
     ...(pangolin && { pangolin }),
     state: pangolin ? [pangolinState(pangolin)] : [],
     firewall: {

@@ -1,9 +1,9 @@
 // Normalises a validated stack: short forms ("8080:80/udp", "./config:/app/config:ro") become
 // objects, relative paths become absolute, defaults are spelled out.
 import { posix } from "node:path";
-import type { ContainerModel, SecretRef, StackModel } from "../model.ts";
-import type { Secret } from "../schema/secret.ts";
+import type { ContainerModel, StackModel } from "../model.ts";
 import type { Container, Stack } from "../schema/stack.ts";
+import { secretRef } from "./build-secrets.ts";
 
 type Port = ContainerModel["ports"][number];
 type Volume = ContainerModel["volumes"][number];
@@ -42,9 +42,7 @@ function splitVolume(text: string): { source: string; target: string; readOnly: 
 export const argv = (command: string[] | string): string[] =>
   typeof command === "string" ? command.split(/\s+/).filter((word) => word !== "") : command;
 
-export function secretRef(secret: Secret): SecretRef {
-  return { kind: "file", path: secret.secretFile };
-}
+export { secretRef } from "./build-secrets.ts";
 
 function dependencies(dependsOn: Container["dependsOn"]): ContainerModel["dependsOn"] {
   return Array.isArray(dependsOn)

@@ -1,6 +1,7 @@
 // Cross-reference checks within one host: names, ports, databases and site targets.
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
+import { checkSopsSecrets } from "./check-secrets.ts";
 
 type Path = (string | number)[];
 
@@ -123,5 +124,11 @@ function checkSites(host: Host, at: Path): Diagnostic[] {
 /** Every cross-reference problem inside host `name`. */
 export function checkHost(name: string, host: Host): Diagnostic[] {
   const at = ["hosts", name];
-  return [...checkNames(host, at), ...checkPorts(host, at), ...checkDatabases(host, at), ...checkSites(host, at)];
+  return [
+    ...checkNames(host, at),
+    ...checkPorts(host, at),
+    ...checkDatabases(host, at),
+    ...checkSites(host, at),
+    ...checkSopsSecrets(host, at),
+  ];
 }

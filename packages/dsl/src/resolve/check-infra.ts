@@ -6,6 +6,7 @@ import { checkDisko } from "./check-disko.ts";
 import { checkHost, known } from "./check-host.ts";
 import { checkPangolin } from "./check-pangolin.ts";
 import { checkStacks } from "./check-stacks.ts";
+import { checkSecretLiterals } from "./check-secret-literals.ts";
 
 function checkInputs(config: Infra): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -56,5 +57,5 @@ export function checkReferences(config: Infra): Diagnostic[] {
     ...checkStacks(name, host),
     ...checkPangolin(name, host),
   ]);
-  return [...hosts, ...checkInputs(config), ...checkDomains(config), ...checkDiskLayouts(config)];
+  return [...hosts, ...checkInputs(config), ...checkDomains(config), ...checkDiskLayouts(config), ...checkSecretLiterals(config)];
 }

@@ -275,19 +275,3 @@ export function checkStacks(name: string, host: Host): Diagnostic[] {
   return [...perContainer, ...cycles, ...checkNames(host, all, at), ...checkPorts(host, all)];
 }
 
-/** Allowed opt-outs that weaken the host, for `resolve/warnings.ts`. */
-export function stackWarnings(name: string, host: Host): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const e of entries(host, ["hosts", name])) {
-    const tag = floatingTag(e.container.image);
-    if (tag !== undefined && e.container.allowLatest) {
-      const message = `image "${e.container.image}" floats (allowLatest): each pull may bring a different version; pin a tag or digest when you can`;
-      out.push({ path: [...e.at, "allowLatest"], code: "floating_image", message });
-    }
-    if (e.container.privileged) {
-      const message = `container "${e.name}" is privileged: it has every capability and all host devices, so an escape from it owns the host; prefer capAdd and devices`;
-      out.push({ path: [...e.at, "privileged"], code: "privileged_container", message });
-    }
-  }
-  return out;
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ATTR_PATH, parseCommand } from "../template.ts";
+import { SecretSchema } from "./secret.ts";
 import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, relativePath } from "./rules.ts";
 
 /** A command line checked by the template parser: see `parseCommand`. */
@@ -52,15 +53,15 @@ export const AppSchema = z.strictObject({
   migrate: CommandSchema.optional(),
   /** → systemd.services.<app>.environment.<KEY> */
   environment: EnvironmentSchema.default({}),
-  /** Absolute path of a secrets file on the host → systemd.services.<app>.serviceConfig.EnvironmentFile */
-  environmentFile: absolutePath().optional(),
+  /** A secret reference, secret.file(…) or secret.sops(…) → systemd.services.<app>.serviceConfig.EnvironmentFile */
+  environmentFile: SecretSchema.optional(),
   /** Database in the host's postgres → systemd.services.<app>.environment.DATABASE_URL, requires postgresql.service */
   database: z.string().optional(),
   /** → systemd.services.<app>.serviceConfig.RestartSec; default 5 */
   restartSec: z.int().min(0).default(5),
   /** Extra absolute paths → systemd.services.<app>.serviceConfig.ReadWritePaths */
   readWritePaths: z.array(absolutePath()).default([]),
-  /** → systemd.services.<app>.serviceConfig.{NoNewPrivileges,ProtectSystem,ProtectHome,PrivateTmp}; default true */
+  /** → systemd.services.<app>.serviceConfig sandboxing (NoNewPrivileges, ProtectSystem = "strict", PrivateDevices, CapabilityBoundingSet = "", …); default true; false warns */
   hardening: z.boolean().default(true),
 });
 export type App = z.output<typeof AppSchema>;

@@ -7,8 +7,15 @@ import type { Binding, Expr } from "../ast/nodes.ts";
 import type { AppModel, HostModel } from "@gen-nix/dsl";
 import { type EmitOptions, type GeneratedFile, nixFile } from "./file.ts";
 import { commandString, packageExpr } from "./package.ts";
+import { needsConfig, secretPath } from "./secret.ts";
 
-/** The seed's sandboxing: the service sees a read-only system and writes only where listed. */
+/**
+ * The seed's sandboxing (a read-only system; writes only where listed), then what a Bun or Node
+ * server that talks to PostgreSQL over its unix socket and listens on a TCP port still runs
+ * under: no kernel, clock, hostname or cgroup changes, no devices, no capabilities, no new
+ * namespaces, only unix and IP sockets. Not MemoryDenyWriteExecute: the JavaScript engines'
+ * JIT compilers (V8, JavaScriptCore) need writable and executable memory, so it would kill them.
+ */
 function hardening(app: AppModel): Binding[] {
   return [
     n.assign("NoNewPrivileges", true, { blankBefore: true, comments: ["Security hardening"] }),
@@ -16,6 +23,22 @@ function hardening(app: AppModel): Binding[] {
     n.assign("ProtectHome", true),
     n.assign("PrivateTmp", true),
     n.assign("ReadWritePaths", writablePaths(app)),
+    n.assign("PrivateDevices", true),
+    n.assign("ProtectKernelTunables", true),
+    n.assign("ProtectKernelModules", true),
+    n.assign("ProtectKernelLogs", true),
+    n.assign("ProtectControlGroups", true),
+    n.assign("ProtectClock", true),
+    n.assign("ProtectHostname", true),
+    n.assign("RestrictSUIDSGID", true),
+    n.assign("RestrictRealtime", true),
+    n.assign("RestrictNamespaces", true),
+    n.assign("LockPersonality", true),
+    n.assign("RemoveIPC", true),
+    n.assign("CapabilityBoundingSet", ""),
+    n.assign("RestrictAddressFamilies", ["AF_UNIX", "AF_INET", "AF_INET6"]),
+    n.assign("SystemCallArchitectures", "native"),
+    n.assign("UMask", "0077"),
   ];
 }
 
@@ -36,7 +59,7 @@ function serviceConfig(app: AppModel): Expr {
     n.assign("User", app.name),
     n.assign("Group", app.name),
     n.assign("WorkingDirectory", n.ident("package")),
-    ...(app.environmentFile ? [n.assign("EnvironmentFile", app.environmentFile)] : []),
+    ...(app.environmentFile ? [n.assign("EnvironmentFile", secretPath(app.environmentFile))] : []),
     ...(app.migrate ? [n.assign("ExecStartPre", commandString(app.migrate, "package"))] : []),
     n.assign("ExecStart", commandString(app.start, "package")),
     n.assign("Restart", "always"),
@@ -71,7 +94,11 @@ export function emitAppService(host: HostModel, app: AppModel, opts: EmitOptions
     n.assign(["users", "groups", app.name], {}),
     n.assign(["systemd", "services", app.name], service(app), { blankBefore: true }),
   ]);
-  const args = app.package.kind === "input" ? ["pkgs", "inputs"] : ["pkgs"];
+  const args = [
+    ...(needsConfig([app.environmentFile]) ? ["config"] : []),
+    "pkgs",
+    ...(app.package.kind === "input" ? ["inputs"] : []),
+  ];
   const withPackage = n.let([n.assign("package", packageExpr(app.package, app.name, dir, opts))], body);
   return nixFile(`${dir}/${app.name}.nix`, n.module(args, withPackage));
 }

@@ -12,11 +12,25 @@ function input(i: FlakeInputModel): Binding {
 /** disko's NixOS module turns a host's `disko.devices` into file systems and the diskoScript installers run. */
 const DISKO_INPUT = n.assign(["disko"], { url: "github:nix-community/disko", inputs: { nixpkgs: { follows: "nixpkgs" } } });
 
+/** The flake input sops-nix comes from; a user's own input of that name (e.g. pinned) is used instead. */
+const SOPS_NIX: FlakeInputModel = { name: "sops-nix", url: "github:Mic92/sops-nix", followsNixpkgs: true };
+
+/** The inputs, with sops-nix added in sorted place when a host decrypts secrets with it. */
+function inputs(model: Model): FlakeInputModel[] {
+  const needed = model.hosts.some((h) => h.sops) && !model.inputs.some((i) => i.name === SOPS_NIX.name);
+  if (!needed) return model.inputs;
+  return [...model.inputs, SOPS_NIX].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 function nixosConfiguration(host: Model["hosts"][number]): Binding {
   const system = n.apply("nixpkgs.lib.nixosSystem", {
     // Modules reach the app flakes through the `inputs` argument.
     specialArgs: n.set([n.inherit(["inputs"])]),
-    modules: [...(host.disko ? [n.ref("disko.nixosModules.disko")] : []), n.path(`./hosts/${host.name}`)],
+    modules: [
+      ...(host.disko ? [n.ref("disko.nixosModules.disko")] : []),
+      n.path(`./hosts/${host.name}`),
+      ...(host.sops ? [n.ref("inputs.sops-nix.nixosModules.sops")] : []),
+    ],
   });
   return n.assign(["nixosConfigurations", host.name], system);
 }
@@ -34,7 +48,7 @@ export function emitFlake(model: Model): GeneratedFile {
       n.set([
         n.assign("nixpkgs.url", `github:NixOS/nixpkgs/${model.nixpkgsBranch}`),
         ...(disko ? [DISKO_INPUT] : []),
-        ...model.inputs.map(input),
+        ...inputs(model).map(input),
       ]),
       { blankBefore: true },
     ),

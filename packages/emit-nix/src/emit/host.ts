@@ -14,6 +14,7 @@ function imports(host: HostModel, opts: EmitOptions): Expr[] {
     ...(host.postgres ? [n.path("./postgres.nix")] : []),
     ...(host.caddy ? [n.path("./caddy.nix")] : []),
     ...(host.pangolin?.backend === "native" ? [n.path("./pangolin.nix")] : []),
+    ...(host.sops ? [n.path("./secrets.nix")] : []),
     ...host.apps.map((a) => n.path(`./apps/${a.name}.nix`)),
     ...host.stacks.map((s) => n.path(`./stacks/${s.name}.nix`)),
     ...host.extraModules.map((m) => relativePath(dir, fromSource(opts, m))),

@@ -13,6 +13,7 @@ import { emitHost } from "./host.ts";
 import { emitPangolinNative } from "./pangolin-native.ts";
 import { emitPostgres } from "./postgres.ts";
 import { emitStack } from "./stack.ts";
+import { emitSops } from "./sops.ts";
 
 export type { EmitOptions, GeneratedFile };
 
@@ -24,6 +25,7 @@ export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): Ge
     if (host.postgres) files.push(emitPostgres(host));
     if (host.caddy) files.push(emitCaddy(host, opts));
     if (host.pangolin?.backend === "native") files.push(emitPangolinNative(host));
+    if (host.sops) files.push(emitSops(host, opts));
     for (const app of host.apps) files.push(emitAppService(host, app, opts));
     for (const stack of host.stacks) files.push(...emitStack(host, stack));
   }

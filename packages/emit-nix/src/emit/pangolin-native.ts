@@ -8,6 +8,7 @@ import { n } from "../ast/build.ts";
 import type { Binding } from "../ast/nodes.ts";
 import { smtpSettings, type HostModel, type PangolinModel } from "@gen-nix/dsl";
 import { type GeneratedFile, nixFile } from "./file.ts";
+import { needsConfig, secretPath } from "./secret.ts";
 
 /** config.yml entries the module does not set itself; the module merges them over its own. */
 function settings(p: PangolinModel): Binding[] {
@@ -32,7 +33,7 @@ function pangolinService(p: PangolinModel): Binding {
       n.assign("baseDomain", p.baseDomain),
       n.assign("dashboardDomain", p.dashboardDomain),
       n.assign("letsEncryptEmail", p.email),
-      n.assign("environmentFile", p.environmentFile.path, {
+      n.assign("environmentFile", secretPath(p.environmentFile), {
         comments: ["SERVER_SECRET (and EMAIL_SMTP_USER, EMAIL_SMTP_PASS), read when the units start"],
       }),
       n.assign("dataDir", p.directory),
@@ -57,5 +58,5 @@ export function emitPangolinNative(host: HostModel): GeneratedFile {
     }),
     n.assign("networking.firewall.allowedUDPPorts", p.ports.udp),
   ]);
-  return nixFile(`hosts/${host.name}/pangolin.nix`, body);
+  return nixFile(`hosts/${host.name}/pangolin.nix`, needsConfig([p.environmentFile]) ? n.module(["config"], body) : body);
 }

@@ -8,6 +8,7 @@ import { n } from "../ast/build.ts";
 import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
 import { toYaml } from "./compose-yaml.ts";
 import { type GeneratedFile, nixFile } from "./file.ts";
+import { composeSecretPath } from "./secret.ts";
 import { besideModule, commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks } from "./stack-common.ts";
 
 const COMPOSE_FILE = "docker-compose.yml";
@@ -46,7 +47,7 @@ function service(c: ContainerModel): Record<string, unknown> {
     ...(c.command !== undefined && { command: literal(c.command) }),
     ...(c.user !== undefined && { user: c.user }),
     ...(c.environment.length > 0 && { environment: literal(Object.fromEntries(c.environment)) }),
-    ...nonEmpty("env_file", c.environmentFiles.map((f) => f.path)),
+    ...nonEmpty("env_file", c.environmentFiles.map(composeSecretPath)),
     ...nonEmpty("ports", c.ports.map(portSpec)),
     ...nonEmpty("volumes", c.volumes.map((v) => `${v.source}:${v.target}${v.readOnly ? ":ro" : ""}`)),
     ...(c.networkMode ? { network_mode: networkMode(c.networkMode) } : nonEmpty("networks", c.networks)),

@@ -9,6 +9,7 @@ import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
 import { type GeneratedFile, nixFile } from "./file.ts";
+import { needsConfig, secretPath } from "./secret.ts";
 import { commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks, volumeName } from "./stack-common.ts";
 
 const networkUnit = (network: string): string => `docker-network-${network}`;
@@ -77,7 +78,7 @@ function container(stack: StackModel, c: ContainerModel): Expr {
     ...(cmd.length > 0 ? [n.assign("cmd", cmd)] : []),
     ...(c.user !== undefined ? [n.assign("user", c.user)] : []),
     ...(c.environment.length > 0 ? [n.assign("environment", n.set(c.environment.map(([k, v]) => n.assign([k], v))))] : []),
-    ...(c.environmentFiles.length > 0 ? [n.assign("environmentFiles", c.environmentFiles.map((f) => f.path))] : []),
+    ...(c.environmentFiles.length > 0 ? [n.assign("environmentFiles", c.environmentFiles.map(secretPath))] : []),
     ...(c.ports.length > 0 ? [n.assign("ports", c.ports.map(portSpec))] : []),
     ...(c.volumes.length > 0 ? [n.assign("volumes", c.volumes.map((v) => `${v.kind === "volume" ? volumeName(stack, v.source) : v.source}:${v.target}${v.readOnly ? ":ro" : ""}`))] : []),
     ...(c.networks.length > 0 ? [n.assign("networks", c.networks)] : []),
@@ -168,6 +169,7 @@ export function emitStackOci(host: HostModel, stack: StackModel): GeneratedFile[
     ? n.let([n.assign("waitHealthy", n.apply("pkgs.writeShellScript", "wait-healthy", n.lines(WAIT_HEALTHY)), { comments: ["Waits up to $2 seconds for container $1 to pass its health check."] })], body)
     : body;
   const usesLib = stack.containers.some((c) => c.restart === "no" || c.restart === "on-failure");
-  const args = [...(networks.length > 0 ? ["config"] : []), ...(usesLib ? ["lib"] : []), ...(waits ? ["pkgs"] : [])];
+  const secrets = stack.containers.flatMap((c) => c.environmentFiles);
+  const args = [...(networks.length > 0 || needsConfig(secrets) ? ["config"] : []), ...(usesLib ? ["lib"] : []), ...(waits ? ["pkgs"] : [])];
   return [nixFile(`${stacksDir(host)}/${stack.name}.nix`, n.module(args, withWait)), ...stackFiles(host, stack)];
 }
