@@ -18,8 +18,8 @@ export interface LoadConfigOptions {
  */
 export function loadConfig(file: string, options: LoadConfigOptions): unknown {
   // existsSync first: statSync throws ENOTDIR when a parent of `file` is a file.
-  if (!existsSync(file)) throw new ConfigLoadError("config file not found", { file });
-  if (!statSync(file).isFile()) throw new ConfigLoadError("config path is not a file", { file });
+  if (!existsSync(file)) throw new ConfigLoadError("config_not_found", "config file not found", { file });
+  if (!statSync(file).isFile()) throw new ConfigLoadError("not_a_file", "config path is not a file", { file });
   const loader = createModuleLoader(options.modules);
   return pickExport(file, evaluateConfig(file, loader));
 }
@@ -34,7 +34,8 @@ function evaluateConfig(file: string, loader: ModuleLoader): unknown {
     if (error instanceof ConfigLoadError) throw error;
     const site = throwSite(error, loader.files());
     const via = site && site.file !== file ? ` (while loading ${displayPath(file)})` : "";
-    throw new ConfigLoadError(`${describe(error)}${via}`, site ?? { file }, { cause: error });
+    const code = Reflect.get(Object(error), "code") === "MODULE_NOT_FOUND" ? "module_not_found" : "config_threw";
+    throw new ConfigLoadError(code, `${describe(error)}${via}`, site ?? { file }, { cause: error });
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -47,7 +48,7 @@ function pickExport(file: string, exports: unknown): unknown {
     const value: unknown = Reflect.get(box, name);
     if (value !== undefined) return value;
   }
-  throw new ConfigLoadError("exports no config: add `export default defineInfra({ ... })`", { file });
+  throw new ConfigLoadError("no_config_export", "exports no config: add `export default defineInfra({ ... })`", { file });
 }
 
 function describe(error: unknown): string {
