@@ -33,7 +33,8 @@ const width = (text: string): number => Array.from(text).length;
 /** The slice of every framed line to show, so the span stays in view on long lines. */
 function windowFor(line: string, column: number, length: number): { from: number; to: number } {
   if (width(line) <= WIDTH) return { from: 0, to: WIDTH };
-  const from = Math.max(0, Math.min(column - 1 - 20, column - 1 + length - WIDTH));
+  // Twenty characters before the span, unless the span itself needs the room.
+  const from = Math.max(0, length > WIDTH - 20 ? column - 1 : column - 1 - 20);
   return { from, to: from + WIDTH };
 }
 

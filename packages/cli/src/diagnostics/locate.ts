@@ -155,7 +155,7 @@ class SourceLocator implements Locator {
     const { Node } = this.morph;
     const named = this.namedProperties(object).get(key);
     const properties = object.getProperties();
-    const from = named === undefined ? properties.length - 1 : properties.indexOf(named as never);
+    const from = named === undefined ? -1 : properties.indexOf(named as never);
     // A spread after the named property could override it; before it, it cannot.
     for (let i = properties.length - 1; i > from; i--) {
       const property = properties[i];
