@@ -84,10 +84,18 @@ export function namedRecord<T extends z.ZodType>(value: T, rule: NameRule) {
   }, KEYS_ONLY);
 }
 
-/** A path on the host, which must be absolute because services do not run in the config's directory. */
+/** Whitespace and control characters: they split or end lines in systemd units and Caddyfiles. */
+const SPLITS_LINES = /[\s\p{Cc}]/u;
+
+/**
+ * A path on the host, which must be absolute because services do not run in the config's
+ * directory, and free of whitespace and control characters, which would split the line it lands
+ * on in a systemd unit (`ReadWritePaths=`) or a Caddyfile (`root *`).
+ */
 export function absolutePath() {
   return z.string().superRefine((path, ctx) => {
     if (!path.startsWith("/")) flag(ctx, [], "not_absolute", `${quote(path)} must be an absolute path on the host, e.g. /var/lib/app`);
+    else if (SPLITS_LINES.test(path)) flag(ctx, [], "invalid_path", `${quote(path)} must not contain spaces or control characters`);
   });
 }
 
