@@ -30,7 +30,7 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   if (args.version) return print(io, `gen-nix ${packageJson.version}\n`);
   const configFile = resolve(io.cwd, args.config);
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
-  const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES }));
+  const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES, cwd: io.cwd }));
   const sourceDir = sourceDirOf(configFile, outDir, model);
   reportWarnings(model.warnings, configFile, args.json, io);
   const files = emitAll(model, { sourceDir });

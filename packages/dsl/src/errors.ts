@@ -33,12 +33,15 @@ function formatDiagnostic(d: Diagnostic, mark: string): string {
 
 const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** `hosts.prod.caddy.sites["myapp.example.com"]`, `…readWritePaths[0]`: dotted where unambiguous. */
+/**
+ * `hosts.prod.caddy.sites["myapp.example.com"]`, `…readWritePaths[0]`: dotted where unambiguous;
+ * keys longer than 80 characters are quoted and shortened (see `quote`).
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else if (BARE_KEY.test(key)) out += out ? `.${key}` : key;
+    else if (BARE_KEY.test(key) && key.length <= 80) out += out ? `.${key}` : key;
     else out += `[${quote(key)}]`;
   }
   return out;

@@ -18,9 +18,9 @@ const SYSTEM_NAMES = new Set([
   "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-oom", "systemd-coredump",
 ]);
 
-/** "a, b" or "none", for "known: …" hints. */
+/** "a, b" or "none", for "known: …" hints; names that are not plain words are quoted. */
 export function known(names: Iterable<string>): string {
-  return [...names].join(", ") || "none";
+  return [...names].map((name) => (/^[\w.-]{1,80}$/.test(name) ? name : quote(name))).join(", ") || "none";
 }
 
 /**
