@@ -21,6 +21,9 @@ await build({
   legalComments: "none",
   // Loaded only off the happy path (error frames, `gen-nix import`): keep them out of the bundle.
   external: ["ts-morph", "prettier"],
+  // The lazy require of ts-morph resolves from import.meta.url, which a CommonJS bundle lacks.
+  define: { "import.meta.url": "__genNixUrl" },
+  banner: { js: 'var __genNixUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: "warning",
 });
 

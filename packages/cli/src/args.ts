@@ -1,4 +1,5 @@
-// The command line: `gen-nix [audit] [--config FILE] [--out DIR] [--check] [--help] [--version]`.
+// The command line: `gen-nix [audit] [--config FILE] [--out DIR] [--check] [--json] [--help] [--version]`
+// (`gen-nix import …` has its own, in import/command.ts).
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.ts";
 
@@ -13,13 +14,15 @@ export interface CliArgs {
   /** As given; undefined means the config file's directory. */
   readonly out: string | undefined;
   readonly check: boolean;
+  /** Errors and warnings as JSON on stdout; everything else goes to stderr. */
+  readonly json: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
 
-export const USAGE = `Usage: gen-nix [--config FILE] [--out DIR] [--check]
+export const USAGE = `Usage: gen-nix [--config FILE] [--out DIR] [--check] [--json]
+       gen-nix audit [--config FILE] [--json]
        gen-nix import FILE [--name NAME] [--directory DIR] [--out-file FILE]  (see gen-nix import --help)
-       gen-nix audit [--config FILE]
 
 Writes a NixOS flake from a TypeScript config.
 \`audit\` lists every security opt-out of the config, with how to undo it, and exits 1 if
@@ -29,6 +32,7 @@ Options:
   -c, --config FILE  the config (default: infra.config.ts)
   -o, --out DIR      the flake root to write (default: the config file's directory)
       --check        write nothing; print a diff and exit 1 if the flake is out of date
+      --json         print errors and warnings as JSON on stdout (other output goes to stderr)
   -h, --help         print this help
       --version      print the version
 `;
@@ -37,6 +41,7 @@ const OPTIONS = {
   config: { type: "string", short: "c", default: "infra.config.ts" },
   out: { type: "string", short: "o" },
   check: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const;
@@ -44,8 +49,8 @@ const OPTIONS = {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
-    const { config, out, check, help, version } = values;
-    return { command: command(positionals), config, out, check, help, version };
+    const { config, out, check, json, help, version } = values;
+    return { command: command(positionals), config, out, check, json, help, version };
   } catch (error) {
     // With positionals allowed, Node appends a hint about `--` that does not apply to gen-nix.
     if (isParseArgsError(error)) throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ""), { cause: error });

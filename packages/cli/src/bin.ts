@@ -1,40 +1,19 @@
-// Entry point, and the only place that catches errors and sets the exit code. A user's mistake
-// prints a message without a stack and exits 2; anything unexpected is a bug in gen-nix: its
-// stack and exit 70 (EX_SOFTWARE).
+// Entry point: runs the command for this process and sets the exit code (see main.ts).
 import { z } from "zod";
-import { InfraConfigError } from "@gen-nix/dsl";
-import { CliError, UsageError } from "./errors.ts";
 import { runCommand } from "./commands.ts";
+import { useColor } from "./diagnostics/style.ts";
 
 // A run parses one config once: compiling zod's fast-path parsers costs more than it saves.
 z.config({ jitless: true });
 
-const stderr = (text: string): void => void process.stderr.write(text);
-const stdout = (text: string): void => void process.stdout.write(text);
-
 // Promise.resolve().then: a synchronous throw is caught the same way as a rejection.
 Promise.resolve()
-  .then(() => runCommand(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr }))
-  .then(
-    (code) => void (process.exitCode = code),
-    (error: unknown) => void (process.exitCode = report(error)),
-  );
-
-function report(error: unknown): number {
-  if (error instanceof InfraConfigError) return fail(`invalid config:\n${error.format()}`, 2);
-  if (error instanceof UsageError) return fail(`${error.message}\nRun 'gen-nix --help' for usage.`, 2);
-  if (error instanceof CliError) return fail(error.message, 2);
-  // The disk said no (EACCES, ENOSPC, EROFS...): not a bug, and the message names the path.
-  if (isSystemError(error)) return fail(error.message, 74);
-  stderr(`gen-nix: internal error (bug)\n${error instanceof Error ? error.stack : String(error)}\n`);
-  return 70;
-}
-
-function fail(message: string, code: number): number {
-  stderr(`gen-nix: ${message}\n`);
-  return code;
-}
-
-function isSystemError(error: unknown): error is Error {
-  return error instanceof Error && typeof Reflect.get(error, "syscall") === "string";
-}
+  .then(() =>
+    runCommand(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: (text) => void process.stdout.write(text),
+      stderr: (text) => void process.stderr.write(text),
+      color: useColor(process.stderr.isTTY, process.env),
+    }),
+  )
+  .then((code) => void (process.exitCode = code));

@@ -19,6 +19,16 @@ export interface SourceLocation {
   readonly column?: number;
 }
 
+/** Why a config failed to load, as a stable code for `--json`. */
+export type LoadErrorCode =
+  | "config_not_found"
+  | "not_a_file"
+  | "syntax_error"
+  | "config_threw"
+  | "module_not_found"
+  | "no_config_export"
+  | "invalid_json";
+
 /**
  * The config could not be loaded: missing, a syntax error, threw, or exports no config.
  * The message starts with the location: `infra.config.ts:3:8: syntax error: Unexpected token`.
@@ -26,9 +36,14 @@ export interface SourceLocation {
 export class ConfigLoadError extends CliError {
   override readonly name = "ConfigLoadError";
   readonly location: SourceLocation;
+  /** The message without the location. */
+  readonly reason: string;
+  readonly code: LoadErrorCode;
 
-  constructor(reason: string, location: SourceLocation, options?: ErrorOptions) {
+  constructor(code: LoadErrorCode, reason: string, location: SourceLocation, options?: ErrorOptions) {
     super(`${formatLocation(location)}: ${reason}`, options);
+    this.code = code;
+    this.reason = reason;
     this.location = location;
   }
 }
@@ -39,8 +54,8 @@ export class OutDirError extends CliError {
 }
 
 /** `file` as the user most likely typed it: relative to the working directory when inside it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, file);
   return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel;
 }
 

@@ -7,6 +7,8 @@ import packageJson from "../package.json" with { type: "json" };
 import { USAGE, parseCliArgs } from "./args.ts";
 import { audit } from "./audit.ts";
 import { checkFiles } from "./check.ts";
+import { locateDiagnostics, formatReports, reportsJson } from "./diagnostics/report.ts";
+import { ANSI, PLAIN } from "./diagnostics/style.ts";
 import { UsageError, displayPath } from "./errors.ts";
 import { JOURNAL_NAME, STAGING_NAME } from "./manifest.ts";
 import { loadConfig } from "./load-config.ts";
@@ -17,6 +19,8 @@ export interface CliIo {
   readonly cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** ANSI colours in messages on stderr (see diagnostics/style.ts `useColor`); default off. */
+  readonly color?: boolean;
 }
 
 /** A config's `import ... from "gen-nix"` gets this very DSL instance: no node_modules needed. */
@@ -30,12 +34,23 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   const configFile = resolve(io.cwd, args.config);
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
   assertOutDirAllowed(outDir, configFile);
-  const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES }));
+  const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES, cwd: io.cwd }));
   if (args.command === "audit") return audit(model, io);
   const sourceDir = sourceDirOf(configFile, outDir, model);
-  if (model.warnings.length > 0) io.stderr(`${dsl.formatDiagnostics(model.warnings, "⚠")}\n`);
+  reportWarnings(model.warnings, configFile, args.json, io);
   const files = emitAll(model, { sourceDir });
-  return args.check ? check(outDir, files, io) : write(outDir, files, io);
+  // With --json, stdout carries the JSON alone: the summary and a --check diff go to stderr.
+  const textIo = args.json ? { ...io, stdout: io.stderr } : io;
+  return args.check ? check(outDir, files, textIo) : write(outDir, files, textIo);
+}
+
+/** Warnings located in the config (which loads ts-morph, so only when there are any). */
+function reportWarnings(warnings: readonly dsl.Diagnostic[], configFile: string, json: boolean, io: CliIo): void {
+  if (warnings.length === 0 && !json) return;
+  const file = { absolute: configFile, shown: displayPath(configFile, io.cwd) };
+  const located = locateDiagnostics(warnings, "warning", file);
+  if (json) io.stdout(reportsJson([], located));
+  else io.stderr(formatReports(located, io.color ? ANSI : PLAIN));
 }
 
 /** What a run says on stderr about an earlier run it found stopped half-way. */

@@ -85,7 +85,7 @@ function parseJson(file: string): unknown {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigLoadError(`invalid JSON: ${reason}`, { file }, { cause: error });
+    throw new ConfigLoadError("invalid_json", `invalid JSON: ${reason}`, { file }, { cause: error });
   }
 }
 
@@ -96,7 +96,7 @@ function parseError(file: string, error: unknown): unknown {
   const prefix = `Error transforming ${file}: `;
   const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
   const reason = message.replace(/ \(\d+:\d+\)$/, "");
-  return new ConfigLoadError(`syntax error: ${reason}`, { file, line, column }, { cause: error });
+  return new ConfigLoadError("syntax_error", `syntax error: ${reason}`, { file, line, column }, { cause: error });
 }
 
 function hasLoc(error: object): error is { loc: { line: number; column: number } } {
@@ -113,5 +113,5 @@ function compileError(file: string, error: unknown): unknown {
   if (!(error instanceof SyntaxError)) return error;
   const line = /:(\d+)$/.exec(error.stack?.split("\n", 1)[0] ?? "")?.[1];
   const location = line === undefined ? { file } : { file, line: Number(line) };
-  return new ConfigLoadError(`syntax error: ${error.message}`, location, { cause: error });
+  return new ConfigLoadError("syntax_error", `syntax error: ${error.message}`, location, { cause: error });
 }

@@ -20,7 +20,7 @@ export function resolveImport(specifier: string, from: string): string {
   const base = resolve(dirname(from), specifier);
   const found = candidates(base).find(isFile);
   if (found !== undefined) return found;
-  throw new ConfigLoadError(`cannot find '${specifier}'`, { file: from });
+  throw new ConfigLoadError("module_not_found", `cannot find '${specifier}'`, { file: from });
 }
 
 function candidates(base: string): string[] {

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InfraConfigError } from "@gen-nix/dsl";
 import { genNix } from "../src/gen-nix.ts";
+import { runCli } from "../src/main.ts";
 import { MANIFEST_NAME } from "../src/manifest.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
@@ -54,9 +55,11 @@ function run(argv: string[], cwd: string) {
   return { code, stdout, stderr };
 }
 
-/** bin.ts as a child process, as a user runs it. */
-function runBin(argv: string[], cwd: string) {
-  const child = spawnSync(process.execPath, ["--import", TSX, BIN, ...argv], { cwd, encoding: "utf8" });
+/** bin.ts as a child process, as a user runs it; `env` on top of ours, colours off (uvu forces them). */
+function runBin(argv: string[], cwd: string, env: Record<string, string> = {}) {
+  const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete base.FORCE_COLOR;
+  const child = spawnSync(process.execPath, ["--import", TSX, BIN, ...argv], { cwd, encoding: "utf8", env: { ...base, ...env } });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -90,11 +93,44 @@ test("--check: 0 when up to date, 1 and a diff after a hand edit; writes nothing
   assert.is(readTree(dir)["flake.nix"], "# edited\n");
 });
 
-test("warnings go to stderr as `⚠ message` + `→ at path`", () => {
+test("warnings go to stderr located in the config, with the path and a code frame", () => {
   const dir = tempProject(project('{ databases: ["web"], authentication: "trust" }'));
   const { code, stderr } = run([], dir);
   assert.is(code, 0);
-  assert.match(stderr, /^⚠ postgres authentication "trust"[^\n]*\n {2}→ at hosts\.prod\.postgres\.authentication\n$/);
+  assert.is(
+    stderr,
+    `infra.config.ts:10:55: warning: postgres authentication "trust": any local user can connect as any role, including the superuser
+  → at hosts.prod.postgres.authentication
+     8 |       stateVersion: "25.11",
+     9 |       admins,
+  > 10 |       postgres: { databases: ["web"], authentication: "trust" },
+       |                                                       ^^^^^^^
+    11 |       apps: { web: { port: 8001, package: { input: "web" }, start: "bun server.ts", database: "web" } },
+    12 |       caddy: { email: "ops@example.com", sites: { "web.example.com": { app: "web" } } },
+`,
+  );
+});
+
+test("--json: warnings as JSON on stdout, the summary on stderr", () => {
+  const dir = tempProject(project('{ databases: ["web"], authentication: "trust" }'));
+  const { code, stdout, stderr } = run(["--json"], dir);
+  assert.is(code, 0);
+  assert.equal(JSON.parse(stdout), {
+    errors: [],
+    warnings: [
+      {
+        severity: "warning",
+        code: "trust_auth",
+        message: 'postgres authentication "trust": any local user can connect as any role, including the superuser',
+        path: ["hosts", "prod", "postgres", "authentication"],
+        file: "infra.config.ts",
+        line: 10,
+        column: 55,
+        suggestion: null,
+      },
+    ],
+  });
+  assert.match(stderr, /^gen-nix: \d+ written, 0 unchanged, 0 removed\n$/);
 });
 
 test("--config elsewhere: out defaults to its dir; --out can be elsewhere in the repository", () => {
@@ -146,29 +182,96 @@ test("an invalid config throws one InfraConfigError with every issue; nothing is
 test("--help and --version print and exit 0", () => {
   const dir = tempDir();
   const help = run(["--help"], dir);
-  assert.equal([help.code, help.stdout.split("\n")[0]], [0, "Usage: gen-nix [--config FILE] [--out DIR] [--check]"]);
+  assert.equal([help.code, help.stdout.split("\n")[0]], [0, "Usage: gen-nix [--config FILE] [--out DIR] [--check] [--json]"]);
   assert.match(run(["--version"], dir).stdout, /^gen-nix \d+\.\d+\.\d+\n$/);
 });
 
-test("bin: invalid config → exit 2, every issue printed, nothing written", () => {
+test("bin: invalid config → exit 2, every issue located and printed, nothing written", () => {
   const dir = tempProject(project('{ databases: ["web"], version: 3, authentication: "md5" }'));
   const { code, stdout, stderr } = runBin([], dir);
   assert.equal([code, stdout], [2, ""]);
-  assert.match(stderr, /^gen-nix: invalid config:\n✖ [^\n]+\n {2}→ at hosts\.prod\.postgres\.version\n✖ [^\n]+\n {2}→ at hosts\.prod\.postgres\.authentication\n$/);
+  const headers = stderr.split("\n").filter((line) => !line.startsWith(" "));
+  assert.equal(headers, [
+    "infra.config.ts:10:48: error: must be at least 13, got 3",
+    "",
+    'infra.config.ts:10:67: error: must be one of "peer", "trust"; got the string "md5"',
+    "",
+    "gen-nix: 2 errors in infra.config.ts; nothing written",
+    "",
+  ]);
+  assert.match(stderr, /\n {2}→ at hosts\.prod\.postgres\.version\n/);
   assert.equal(Object.keys(readTree(dir)), SOURCES);
 });
 
-test("bin: a syntax error → exit 2, file:line:col, no stack trace", () => {
+/** runCli in-process: genNix with the error reporting bin.ts uses. */
+function runReported(argv: string[], cwd: string, color = false) {
+  let stdout = "";
+  let stderr = "";
+  const io = { cwd, color, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+  const code = runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+test("--json prints the errors on stdout and still exits 2", () => {
+  const dir = tempProject(project('{ databases: ["web"], version: 3 }'));
+  const { code, stdout, stderr } = runReported(["--json"], dir);
+  assert.equal([code, stderr], [2, ""]);
+  const { errors, warnings } = JSON.parse(stdout);
+  assert.equal(warnings, []);
+  assert.equal(errors, [
+    {
+      severity: "error",
+      code: "too_small",
+      message: "must be at least 13, got 3",
+      path: ["hosts", "prod", "postgres", "version"],
+      file: "infra.config.ts",
+      line: 10,
+      column: 48,
+      suggestion: null,
+    },
+  ]);
+});
+
+test("colours when asked (bin.ts asks on a terminal, or with FORCE_COLOR), plain otherwise", () => {
+  const dir = tempProject(project('{ databases: ["web"], version: 3 }'));
+  const coloured = runReported([], dir, true).stderr;
+  assert.match(coloured, /\u001b\[1m\u001b\[31merror\u001b\[39m\u001b\[22m/);
+  assert.is(coloured.replace(/\u001b\[\d+m/g, ""), runReported([], dir).stderr);
+  assert.not.match(runReported([], dir).stderr, /\u001b/);
+});
+
+test("bin: a syntax error → exit 2, file:line:col and a frame, no stack trace", () => {
   const dir = tempProject({ "infra.config.ts": 'import { defineInfra } from "gen-nix";\nexport default defineInfra({ hosts: { ] });\n' });
   const { code, stderr } = runBin([], dir);
   assert.is(code, 2);
-  assert.match(stderr, /^gen-nix: infra\.config\.ts:2:\d+: syntax error: [^\n]+\n$/);
+  assert.is(
+    stderr,
+    `infra.config.ts:2:42: error: syntax error: Unexpected token, expected ","
+    1 | import { defineInfra } from "gen-nix";
+  > 2 | export default defineInfra({ hosts: { ] });
+      |                                          ^
+    3 |
+
+gen-nix: 1 error in infra.config.ts; nothing written
+`,
+  );
 });
 
-test("bin: a config that throws → exit 2 with the message, no stack trace", () => {
+test("bin: a config that throws → exit 2 with the message and its line, no stack trace", () => {
   const dir = tempProject({ "infra.config.ts": 'throw new Error("no secrets file");\n' });
   const { code, stderr } = runBin([], dir);
-  assert.equal([code, stderr], [2, "gen-nix: infra.config.ts:1: Error: no secrets file\n"]);
+  assert.equal(
+    [code, stderr],
+    [2, "infra.config.ts:1: error: Error: no secrets file\n  > 1 | throw new Error(\"no secrets file\");\n    2 |\n\ngen-nix: 1 error in infra.config.ts; nothing written\n"],
+  );
+});
+
+test("bin: a valid config never loads ts-morph (it is for locating problems only)", () => {
+  const dir = tempProject();
+  const { code, stderr } = runBin([], dir, { NODE_DEBUG: "module" });
+  assert.is(code, 0);
+  assert.match(stderr, /MODULE/, "NODE_DEBUG=module reports module loads");
+  assert.not.match(stderr, /node_modules\/(ts-morph|typescript)\//);
 });
 
 test("bin: usage errors and foreign files in the way → exit 2", () => {

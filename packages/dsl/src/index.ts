@@ -2,6 +2,8 @@
 export { defineInfra } from "./define.ts";
 export { resolveInfra } from "./resolve.ts";
 export { InfraConfigError, formatDiagnostics, formatPath } from "./errors.ts";
+export { closestName, editDistance } from "./suggest.ts";
+export { quote, escapeUnsafe } from "./quote.ts";
 
 export { InfraSchema, FlakeInputSchema, type Infra, type InfraInput, type FlakeInput } from "./schema/infra.ts";
 export { HostSchema, AdminSchema, SshSchema, type Host, type Admin, type Ssh } from "./schema/host.ts";

@@ -243,4 +243,8 @@ export interface Diagnostic {
   /** Stable machine-readable code, e.g. "unknown_database" or zod's "invalid_type" */
   code: string;
   message: string;
+  /** The likely intended value for a misspelt name or key, e.g. "myapp" for "myap" */
+  suggestion?: string;
+  /** The problem is the key at the end of `path` (a name, a domain), not the value under it */
+  key?: true;
 }

@@ -2,7 +2,8 @@ import { InfraConfigError } from "./errors.ts";
 import type { Model } from "./model.ts";
 import { buildModel } from "./resolve/build.ts";
 import { checkReferences } from "./resolve/check-infra.ts";
-import { toDiagnostics } from "./resolve/zod-issues.ts";
+import { knownKeys } from "./resolve/schema-keys.ts";
+import { toDiagnostics, type KeysAt } from "./resolve/zod-issues.ts";
 import { InfraSchema } from "./schema/infra.ts";
 import { flag } from "./schema/rules.ts";
 
@@ -11,7 +12,7 @@ import { flag } from "./schema/rules.ts";
  * right shape, even if field checks (names, domains, paths) failed, so one run reports them all.
  */
 const CheckedInfraSchema = InfraSchema.superRefine((config, ctx) => {
-  for (const d of checkReferences(config)) flag(ctx, d.path, d.code, d.message);
+  for (const { path, code, message, ...details } of checkReferences(config)) flag(ctx, path, code, message, details);
 });
 
 /**
@@ -27,7 +28,11 @@ const CheckedInfraSchema = InfraSchema.superRefine((config, ctx) => {
  * ```
  */
 export function resolveInfra(input: unknown): Model {
-  const result = CheckedInfraSchema.safeParse(input);
-  if (!result.success) throw new InfraConfigError(result.error.issues.flatMap((issue) => toDiagnostics(issue)));
+  // reportInput: messages say what was written ("got the string \"80\"").
+  const result = CheckedInfraSchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    const keysAt: KeysAt = (path) => knownKeys(InfraSchema, path);
+    throw new InfraConfigError(result.error.issues.flatMap((issue) => toDiagnostics(issue, [], keysAt)));
+  }
   return buildModel(result.data);
 }

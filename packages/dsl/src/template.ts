@@ -1,6 +1,7 @@
 // Parses the `{package}` / `{pkgs.X}` placeholders of command lines and Caddy extraConfig.
 // The schema uses the problems to validate; the resolver uses the parts to build the model.
 import type { CommandLine, TemplatePart } from "./model.ts";
+import { quote } from "./quote.ts";
 
 export interface TemplateProblem {
   code: "invalid_placeholder" | "invalid_command";
@@ -29,7 +30,7 @@ function readPlaceholder(body: string): Placeholder {
   const attr = body.slice("pkgs.".length);
   return ATTR_PATH.test(attr)
     ? { part: { pkgs: attr } }
-    : { problem: `"{${body}}" is not a valid Nix attribute path after "pkgs."` };
+    : { problem: `${quote(`{${body}}`)} is not a valid Nix attribute path after "pkgs."` };
 }
 
 function pushText(parts: TemplatePart[], text: string): void {
@@ -55,7 +56,7 @@ export function parseTemplate(text: string, caddy = false): Parsed<TemplatePart[
       parts.push(found.part);
       done = match.index + match[0].length;
     } else {
-      const unknown = `unknown placeholder "${match[0]}"; use {package} or {pkgs.<name>}`;
+      const unknown = `unknown placeholder ${quote(match[0])}; use {package} or {pkgs.<name>}`;
       problems.push({ code: "invalid_placeholder", message: "problem" in found ? found.problem : unknown });
     }
   }
@@ -75,7 +76,7 @@ function parseProgram(word: string): Parsed<TemplatePart[]> {
   const parsed = parseTemplate(word);
   if (parsed.problems.length || isProgramPath(parsed.value)) return parsed;
   const message =
-    `program "${word}" must be a nixpkgs package name (bun), a file in a package ` +
+    `program ${quote(word)} must be a nixpkgs package name (bun), a file in a package ` +
     `({package}/bin/server, {pkgs.nodejs_22}/bin/node) or an absolute path`;
   return { value: parsed.value, problems: [{ code: "invalid_command", message }] };
 }

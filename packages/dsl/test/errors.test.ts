@@ -34,13 +34,48 @@ test("formatPath quotes keys that are not identifiers", () => {
   assert.is(formatPath(["hosts", "prod", "modules", 0]), "hosts.prod.modules[0]");
 });
 
-test("zod issues: type errors, missing fields and unknown keys keep zod's codes", () => {
+test("zod issues: type errors, missing fields and unknown keys keep zod's codes, with messages that say what to write", () => {
   const issues = issuesOf(infra({ stateVersion: undefined, timezone: "UTC", apps: { web: app({ port: "8001" }) } }));
-  assert.equal(only(issues, "unrecognized_keys"), { path: ["hosts", "prod", "timezone"], code: "unrecognized_keys", message: 'unknown key "timezone"' });
+  assert.equal(only(issues, "unrecognized_keys"), {
+    path: ["hosts", "prod", "timezone"],
+    code: "unrecognized_keys",
+    message: 'unknown key "timezone"',
+    suggestion: "timeZone",
+    key: true,
+  });
   const types = issues.filter((d) => d.code === "invalid_type");
   assert.equal(types.map((d) => d.path), [["hosts", "prod", "stateVersion"], ["hosts", "prod", "apps", "web", "port"]]);
-  assert.match(types[1]?.message ?? "", /expected number, received string/);
-  assert.equal(issuesOf(null), [{ path: [], code: "invalid_type", message: "Invalid input: expected object, received null" }]);
+  assert.is(types[0]?.message, 'missing required field "stateVersion": add stateVersion: <a string>');
+  assert.is(types[1]?.message, 'expected a number, got the string "8001"');
+  assert.equal(issuesOf(null), [{ path: [], code: "invalid_type", message: "expected an object { … }, got null" }]);
+});
+
+test("unknown keys without a close match list the keys that exist there, across union branches too", () => {
+  const far = only(issuesOf(infra({ ssh: { colour: "blue" } })), "unrecognized_keys");
+  assert.is(far.message, 'unknown key "colour"; known keys here: port, permitRootLogin');
+  assert.is(far.suggestion, undefined);
+  const branch = only(issuesOf(infra({ apps: { web: app({ package: { input: "web", atr: "server" } }) } })), "unrecognized_keys");
+  assert.equal([branch.path, branch.suggestion], [["hosts", "prod", "apps", "web", "package", "atr"], "attr"]);
+});
+
+test("did you mean: unknown app, database, input and enum values suggest the closest name", () => {
+  const sites = { "web.example.com": { app: "wbe" } };
+  const config = infra({ caddy: { email: "ops@example.com", sites }, apps: { web: app({ database: "wbe", package: { input: "webb" } }) } });
+  const issues = issuesOf(config);
+  assert.equal(issues.map((d) => [d.code, d.suggestion]), [
+    ["unknown_database", "web"],
+    ["unknown_app", "web"],
+    ["unknown_input", "web"],
+  ]);
+  assert.is(only(issues, "unknown_app").message, 'unknown app "wbe"; apps on this host: web');
+  assert.equal(issuesOf(infra({ apps: { web: app({ database: "billing" }) } })).map((d) => d.suggestion), [undefined]);
+  const system = only(issuesOf(infra({ system: "x86-64-linux" })), "invalid_value");
+  assert.equal([system.message, system.suggestion], ['must be one of "x86_64-linux", "aarch64-linux"; got the string "x86-64-linux"', "x86_64-linux"]);
+});
+
+test("format() adds the suggestion", () => {
+  const error = new InfraConfigError([{ path: ["hosts", "prod", "timezone"], code: "unrecognized_keys", message: 'unknown key "timezone"', suggestion: "timeZone" }]);
+  assert.is(error.format(), '✖ unknown key "timezone"\n  → at hosts.prod.timezone\n  did you mean "timeZone"?');
 });
 
 test("zod unions: the branch that fits explains the problem, otherwise the union does", () => {

@@ -163,7 +163,7 @@ test("caddy without sites is left out, and opens no ports", () => {
 });
 
 test("stateVersion has no default", () => {
-  assert.throws(() => resolveInfra({ hosts: { edge: {} } }), /expected string, received undefined/);
+  assert.throws(() => resolveInfra({ hosts: { edge: {} } }), /missing required field "stateVersion": add stateVersion: <a string>/);
 });
 
 test("the hetzner-prod fixture reproduces the guide's host", () => {

@@ -164,4 +164,18 @@ test("ports outside 1..65535 are rejected by zod", () => {
   assert.equal(only(issuesOf(infra({ ssh: { port: 1.5 } })), "invalid_type").path, [...PROD, "ssh", "port"]);
 });
 
+test("invalid_path: config-relative paths become Nix path literals, so only path characters pass", () => {
+  for (const path of ["./${builtins.exec [ \"sh\" ]}.nix", "./a b.nix", './x.nix ]; evil = [ "']) {
+    expectIssue(infra({ modules: [path] }), "invalid_path", [...PROD, "modules", 0], /may only contain letters, digits/);
+  }
+  expectIssue(infra({ apps: { web: app({ package: { path: "./app's" } }) } }), "invalid_path", [...WEB, "package", "path"], /Nix path literal/);
+});
+
+test("invalid_path: host paths may not hold whitespace or control characters", () => {
+  const config = infra({ apps: { web: app({ environmentFile: { secretFile: "/run/x\nExecStart=/bin/sh" }, readWritePaths: ["/srv/a b"] }) } });
+  const issues = issuesOf(config).filter((d) => d.code === "invalid_path");
+  assert.equal(issues.map((d) => d.path), [[...WEB, "environmentFile", "secretFile"], [...WEB, "readWritePaths", 0]]);
+  assert.match(issues[0]?.message ?? "", /^"\/run\/x\\nExecStart=\/bin\/sh" must not contain spaces or control characters$/);
+});
+
 test.run();

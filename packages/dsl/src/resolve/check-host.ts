@@ -1,6 +1,8 @@
 // Cross-reference checks within one host: names, ports, databases and site targets.
 import type { Diagnostic } from "../model.ts";
+import { quote } from "../quote.ts";
 import type { Host } from "../schema/host.ts";
+import { closestName } from "../suggest.ts";
 import { checkSopsSecrets } from "./check-secrets.ts";
 
 type Path = (string | number)[];
@@ -17,22 +19,39 @@ const SYSTEM_NAMES = new Set([
   "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-oom", "systemd-coredump",
 ]);
 
-/** "a, b" or "none", for "known: …" hints. */
+/** "a, b" or "none", for "known: …" hints; names that are not plain words are quoted. */
 export function known(names: Iterable<string>): string {
-  return [...names].join(", ") || "none";
+  return [...names].map((name) => (/^[\w.-]{1,80}$/.test(name) ? name : quote(name))).join(", ") || "none";
+}
+
+/**
+ * A reference to a name that does not exist: the message lists what does, and the closest
+ * existing name becomes the suggestion.
+ */
+export function unknownName(
+  path: Path,
+  code: string,
+  what: string,
+  name: string,
+  names: readonly string[],
+  where: string,
+): Diagnostic {
+  const message = `unknown ${what} ${quote(name)}; ${where}: ${known(names)}`;
+  const suggestion = closestName(name, names);
+  return suggestion === undefined ? { path, code, message } : { path, code, message, suggestion };
 }
 
 function checkNames(host: Host, at: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [kind, names] of [["admin", Object.keys(host.admins)], ["app", Object.keys(host.apps)]] as const) {
     for (const name of names.filter((n) => SYSTEM_NAMES.has(n))) {
-      const message = `${kind} name "${name}" is already a system user or group on NixOS`;
-      out.push({ path: [...at, `${kind}s`, name], code: "name_clash", message });
+      const message = `${kind} name "${name}" is already a system user or group on NixOS; choose another name`;
+      out.push({ path: [...at, `${kind}s`, name], code: "name_clash", message, key: true });
     }
   }
   for (const name of Object.keys(host.admins).filter((n) => Object.hasOwn(host.apps, n))) {
     const message = `admin "${name}" has the same name as an app; the app's system user would be the admin's account`;
-    out.push({ path: [...at, "admins", name], code: "name_clash", message });
+    out.push({ path: [...at, "admins", name], code: "name_clash", message, key: true });
   }
   return out;
 }
@@ -86,9 +105,10 @@ function checkPorts(host: Host, at: Path): Diagnostic[] {
     const daemon = reserved.get(app.port);
     const owner = owners.get(app.port);
     if (daemon) {
-      out.push({ path, code: "reserved_port", message: `port ${app.port} is taken by ${daemon}` });
+      out.push({ path, code: "reserved_port", message: `port ${app.port} is taken by ${daemon}; pick another port` });
     } else if (owner) {
-      out.push({ path, code: "port_clash", message: `port ${app.port} is already used by app "${owner}"` });
+      const message = `port ${app.port} is already used by app "${owner}"; give each app its own port`;
+      out.push({ path, code: "port_clash", message });
     }
     owners.set(app.port, owner ?? name);
   }
@@ -101,11 +121,11 @@ function checkDatabases(host: Host, at: Path): Diagnostic[] {
     if (app.database === undefined) continue;
     const path = [...at, "apps", name, "database"];
     if (!host.postgres) {
-      const message = `app "${name}" uses database "${app.database}" but this host has no postgres`;
+      const message = `app "${name}" uses database ${quote(app.database)} but this host has no postgres; add postgres: { databases: [${quote(app.database)}] }`;
       out.push({ path, code: "no_postgres", message });
     } else if (!host.postgres.databases.includes(app.database)) {
-      const message = `unknown database "${app.database}"; postgres.databases has: ${known(host.postgres.databases)}`;
-      out.push({ path, code: "unknown_database", message });
+      const { databases } = host.postgres;
+      out.push(unknownName(path, "unknown_database", "database", app.database, databases, "postgres.databases has"));
     }
   }
   return out;
@@ -115,8 +135,8 @@ function checkSites(host: Host, at: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [domain, site] of Object.entries(host.caddy?.sites ?? {})) {
     if (site.app === undefined || Object.hasOwn(host.apps, site.app)) continue;
-    const message = `unknown app "${site.app}"; apps on this host: ${known(Object.keys(host.apps))}`;
-    out.push({ path: [...at, "caddy", "sites", domain, "app"], code: "unknown_app", message });
+    const path = [...at, "caddy", "sites", domain, "app"];
+    out.push(unknownName(path, "unknown_app", "app", site.app, Object.keys(host.apps), "apps on this host"));
   }
   return out;
 }

@@ -1,9 +1,10 @@
 // Cross-reference checks over the whole config. They run on parsed (typed, defaulted) data.
 import { formatPath } from "../errors.ts";
+import { quote } from "../quote.ts";
 import type { Diagnostic } from "../model.ts";
 import type { Infra } from "../schema/infra.ts";
 import { checkDisko } from "./check-disko.ts";
-import { checkHost, known } from "./check-host.ts";
+import { checkHost, known, unknownName } from "./check-host.ts";
 import { checkPangolin } from "./check-pangolin.ts";
 import { checkStacks } from "./check-stacks.ts";
 import { checkSecretLiterals } from "./check-secret-literals.ts";
@@ -13,8 +14,9 @@ function checkInputs(config: Infra): Diagnostic[] {
   for (const [hostName, host] of Object.entries(config.hosts)) {
     for (const [appName, app] of Object.entries(host.apps)) {
       if (!("input" in app.package) || Object.hasOwn(config.inputs, app.package.input)) continue;
-      const message = `unknown flake input "${app.package.input}"; inputs: ${known(Object.keys(config.inputs))}`;
-      out.push({ path: ["hosts", hostName, "apps", appName, "package", "input"], code: "unknown_input", message });
+      const path = ["hosts", hostName, "apps", appName, "package", "input"];
+      const inputs = Object.keys(config.inputs);
+      out.push(unknownName(path, "unknown_input", "flake input", app.package.input, inputs, "inputs"));
     }
   }
   return out;
@@ -29,8 +31,8 @@ function checkDomains(config: Infra): Diagnostic[] {
       const path = ["hosts", hostName, "caddy", "sites", domain];
       const earlier = first.get(domain.toLowerCase());
       if (earlier) {
-        const message = `domain "${domain}" is already served at ${formatPath(earlier)}`;
-        out.push({ path, code: "duplicate_domain", message });
+        const message = `domain ${quote(domain)} is already served at ${formatPath(earlier)}; serve it once`;
+        out.push({ path, code: "duplicate_domain", message, key: true });
       } else {
         first.set(domain.toLowerCase(), path);
       }

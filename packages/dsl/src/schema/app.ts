@@ -36,7 +36,7 @@ const EnvironmentSchema = z.record(z.string(), z.string()).superRefine((env, ctx
   for (const key of Object.keys(env)) {
     checkName(ctx, [key], key, ENV_NAME);
     if (RESERVED_ENV.includes(key)) {
-      flag(ctx, [key], "reserved_env", `${key} is set by gen-nix (from port/database); remove it`);
+      flag(ctx, [key], "reserved_env", `${key} is set by gen-nix (from port/database); remove it`, { key: true });
     }
   }
 }, KEYS_ONLY);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTemplate } from "../template.ts";
+import { quote } from "../quote.ts";
 import { KEYS_ONLY, absolutePath, flag } from "./rules.ts";
 
 /** A DNS label: lowercase letters, digits and inner hyphens, 1..63 characters. */
@@ -7,14 +8,14 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Why `domain` is not a valid site domain (optionally `*.`-prefixed), or undefined when it is. */
 export function domainProblem(domain: string): string | undefined {
-  if (domain.length > 253) return `domain "${domain}" is longer than 253 characters`;
+  if (domain.length > 253) return `domain ${quote(domain)} is longer than 253 characters`;
   const labels = domain.split(".");
   const named = labels[0] === "*" ? labels.slice(1) : labels;
-  if (named.length < 2) return `domain "${domain}" needs at least two labels, e.g. example.com`;
+  if (named.length < 2) return `domain ${quote(domain)} needs at least two labels, e.g. example.com`;
   const bad = named.find((label) => !LABEL.test(label));
   if (bad === undefined) return undefined;
   const rule = "use lowercase letters, digits and inner '-', at most 63 characters";
-  return `domain "${domain}" has an invalid label "${bad}": ${rule}`;
+  return `domain ${quote(domain)} has an invalid label ${quote(bad)}: ${rule}`;
 }
 
 /** Caddyfile text; `{package}`/`{pkgs.X}` are ours, other `{…}` are Caddy placeholders. */
@@ -49,7 +50,7 @@ export type Site = z.output<typeof SiteSchema>;
 const SitesSchema = z.record(z.string(), SiteSchema).superRefine((sites, ctx) => {
   for (const domain of Object.keys(sites)) {
     const problem = domainProblem(domain);
-    if (problem) flag(ctx, [domain], "invalid_domain", problem);
+    if (problem) flag(ctx, [domain], "invalid_domain", problem, { key: true });
   }
 }, KEYS_ONLY);
 

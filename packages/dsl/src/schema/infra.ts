@@ -24,7 +24,7 @@ const InputsSchema = z.record(z.string(), FlakeInputSchema).superRefine((inputs,
   for (const name of Object.keys(inputs)) {
     checkName(ctx, [name], name, INPUT_NAME);
     if (RESERVED_INPUTS.includes(name)) {
-      flag(ctx, [name], "name_clash", `input name "${name}" is used by the generated flake itself`);
+      flag(ctx, [name], "name_clash", `input name "${name}" is used by the generated flake itself; rename it`, { key: true });
     }
   }
 }, KEYS_ONLY);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../quote.ts";
 import { checkName, flag, unixName } from "./rules.ts";
 
 const DATABASE_NAME = unixName("database");
@@ -7,7 +8,7 @@ const DatabasesSchema = z.array(z.string()).superRefine((names, ctx) => {
   const seen = new Set<string>();
   names.forEach((name, i) => {
     checkName(ctx, [i], name, DATABASE_NAME);
-    if (seen.has(name)) flag(ctx, [i], "duplicate_database", `database "${name}" is listed twice`);
+    if (seen.has(name)) flag(ctx, [i], "duplicate_database", `database ${quote(name)} is listed twice; remove one`);
     seen.add(name);
   });
 });

@@ -3,13 +3,29 @@
 // so one parse reports every problem instead of stopping at the first bad key.
 import { z } from "zod";
 import { relativePathProblem } from "../paths.ts";
+import { quote } from "../quote.ts";
+
+/** What a problem is about besides its message; carried into the Diagnostic. */
+export interface FlagDetails {
+  /** The key at the end of `path` is wrong (a name, a domain), not its value. */
+  key?: true;
+  /** The likely intended value. */
+  suggestion?: string;
+}
 
 /**
- * Reports a problem with a gen-nix code; `resolveInfra` turns `params.code` into `Diagnostic.code`.
- * `path` is relative to the value being refined.
+ * Reports a problem with a gen-nix code; `resolveInfra` turns `params.code` into `Diagnostic.code`
+ * (and `params.key`/`params.suggestion` into the same fields). `path` is relative to the value
+ * being refined.
  */
-export function flag(ctx: z.RefinementCtx, path: (string | number)[], code: string, message: string): void {
-  ctx.addIssue({ code: "custom", path, message, params: { code } });
+export function flag(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  code: string,
+  message: string,
+  details: FlagDetails = {},
+): void {
+  ctx.addIssue({ code: "custom", path, message, params: { code, ...details } });
 }
 
 export interface NameRule {
@@ -49,7 +65,8 @@ export const ENV_NAME: NameRule = {
 
 /** Flags a name that breaks `rule`; `path` locates it. */
 export function checkName(ctx: z.RefinementCtx, path: (string | number)[], name: string, rule: NameRule): void {
-  if (!rule.pattern.test(name)) flag(ctx, path, "invalid_name", `${rule.what} name "${name}" must be ${rule.hint}`);
+  if (rule.pattern.test(name)) return;
+  flag(ctx, path, "invalid_name", `${rule.what} name ${quote(name)} must be ${rule.hint}`, { key: true });
 }
 
 /**
@@ -67,10 +84,18 @@ export function namedRecord<T extends z.ZodType>(value: T, rule: NameRule) {
   }, KEYS_ONLY);
 }
 
-/** A path on the host, which must be absolute because services do not run in the config's directory. */
+/** Whitespace and control characters: they split or end lines in systemd units and Caddyfiles. */
+const SPLITS_LINES = /[\s\p{Cc}]/u;
+
+/**
+ * A path on the host, which must be absolute because services do not run in the config's
+ * directory, and free of whitespace and control characters, which would split the line it lands
+ * on in a systemd unit (`ReadWritePaths=`) or a Caddyfile (`root *`).
+ */
 export function absolutePath() {
   return z.string().superRefine((path, ctx) => {
-    if (!path.startsWith("/")) flag(ctx, [], "not_absolute", `"${path}" must be an absolute path on the host`);
+    if (!path.startsWith("/")) flag(ctx, [], "not_absolute", `${quote(path)} must be an absolute path on the host, e.g. /var/lib/app`);
+    else if (SPLITS_LINES.test(path)) flag(ctx, [], "invalid_path", `${quote(path)} must not contain spaces or control characters`);
   });
 }
 
