@@ -1,31 +1,17 @@
 // Bundles the CLI (with the DSL and emitters) into one CommonJS file, so a cold `gen-nix`
 // compiles one script — and, with the V8 code cache that bin/gen-nix.mjs keeps beside it,
 // hardly compiles at all. Then warms that cache with one run on the bundled example.
-import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { bundleCli } from "./cli-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "packages/cli/dist");
 rmSync(dist, { recursive: true, force: true });
-await build({
-  entryPoints: [join(root, "packages/cli/src/bin.ts")],
-  outfile: join(dist, "gen-nix.cjs"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  legalComments: "none",
-  // Loaded only off the happy path (error frames, `gen-nix import`): keep them out of the bundle.
-  external: ["ts-morph", "prettier"],
-  // The lazy require of ts-morph resolves from import.meta.url, which a CommonJS bundle lacks.
-  define: { "import.meta.url": "__genNixUrl" },
-  banner: { js: 'var __genNixUrl = require("node:url").pathToFileURL(__filename).href;' },
-  logLevel: "warning",
-});
+await bundleCli(join(dist, "gen-nix.cjs"));
 
 // The warm-up writes next to a copy of the example, as a user's run writes next to its config.
 const out = mkdtempSync(join(tmpdir(), "gen-nix-warm-"));

@@ -6,13 +6,10 @@
 // runs are spawned; the checks and follow-up runs are in-process.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { genNix } from "../src/gen-nix.ts";
 import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME } from "../src/manifest.ts";
+import { cliBundle, runCliProcess, type ProcessResult } from "./support/cli-process.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo alice@laptop";
@@ -66,28 +63,9 @@ function trees(): { oldTree: Tree; newTree: Tree } {
   return { oldTree, newTree };
 }
 
-let bundle = "";
-
-async function buildCli(): Promise<string> {
-  const outfile = join(tempDir(), "gen-nix.cjs");
-  await build({
-    entryPoints: [fileURLToPath(new URL("../src/bin.ts", import.meta.url))],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    external: ["ts-morph", "prettier"],
-    logLevel: "warning",
-  });
-  return outfile;
-}
-
 /** Runs the CLI in `dir` with the hook set; the signal that stopped it, or its exit code. */
-function runKilledAfter(dir: string, step: number): { signal: NodeJS.Signals | null; code: number | null; stderr: string } {
-  const env = { ...process.env, GEN_NIX_FAULT_INJECT_KILL_AFTER_STEP: String(step) };
-  const child = spawnSync(process.execPath, [bundle], { cwd: dir, env, encoding: "utf8" });
-  return { signal: child.signal, code: child.status, stderr: child.stderr };
+function runKilledAfter(dir: string, step: number): ProcessResult {
+  return runCliProcess([], dir, { GEN_NIX_FAULT_INJECT_KILL_AFTER_STEP: String(step) });
 }
 
 type Outcome = "old" | "new" | "completed";
@@ -131,9 +109,7 @@ function killAtEveryStep(start: Tree, expected: ReturnType<typeof trees>, label:
   return left;
 }
 
-test.before(async () => {
-  bundle = await buildCli();
-});
+test.before(async () => void (await cliBundle()));
 
 /** The trees and the first loop's kills, shared by the tests below (uvu runs them in order). */
 let expected: ReturnType<typeof trees>;

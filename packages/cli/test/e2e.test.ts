@@ -4,18 +4,15 @@
 // node_modules.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InfraConfigError } from "@gen-nix/dsl";
 import { genNix } from "../src/gen-nix.ts";
 import { runCli } from "../src/main.ts";
 import { MANIFEST_NAME } from "../src/manifest.ts";
+import { cliBundle, runCliProcess } from "./support/cli-process.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
-const BIN = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
-const TSX = import.meta.resolve("tsx");
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo alice@laptop";
 
 /** A valid config split over two files; `postgres` is spliced into host prod. */
@@ -55,13 +52,8 @@ function run(argv: string[], cwd: string) {
   return { code, stdout, stderr };
 }
 
-/** bin.ts as a child process, as a user runs it; `env` on top of ours, colours off (uvu forces them). */
-function runBin(argv: string[], cwd: string, env: Record<string, string> = {}) {
-  const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-  delete base.FORCE_COLOR;
-  const child = spawnSync(process.execPath, ["--import", TSX, BIN, ...argv], { cwd, encoding: "utf8", env: { ...base, ...env } });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+/** The built CLI as a child process, as a user runs it. */
+const runBin = runCliProcess;
 
 const SOURCES = ["admins.ts", "infra.config.ts"];
 
@@ -285,5 +277,6 @@ test("bin: usage errors and foreign files in the way → exit 2", () => {
   assert.is(readTree(dir)["flake.nix"], "hand-written\n");
 });
 
+test.before(async () => void (await cliBundle()));
 test.after(removeTempDirs);
 test.run();

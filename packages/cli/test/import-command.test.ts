@@ -2,17 +2,14 @@
 // and the compose conventions the mappers rely on (interpolation, shell words).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { CliError, UsageError } from "../src/errors.ts";
 import { runImport } from "../src/import/command.ts";
 import { interpolatedVariables, shellWords } from "../src/import/values.ts";
+import { cliBundle, runCliProcess } from "./support/cli-process.ts";
 import { removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
-const BIN = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
-const TSX = import.meta.resolve("tsx");
 
 async function run(argv: string[], files: Record<string, string>) {
   const dir = tempDir();
@@ -71,13 +68,13 @@ test("user errors: usage, invalid YAML with its position, not a compose file", a
   );
 });
 
-test("through bin.ts: exit 2 for a missing file; the flake command is unchanged", () => {
+test("as a process: exit 2 for a missing file; the flake command is unchanged", () => {
   const dir = tempDir();
-  const child = spawnSync(process.execPath, ["--import", TSX, BIN, "import", "missing.yml"], { cwd: dir, encoding: "utf8" });
-  assert.is(child.status, 2);
+  const child = runCliProcess(["import", "missing.yml"], dir);
+  assert.is(child.code, 2);
   assert.match(child.stderr, /^gen-nix: missing\.yml: compose file not found\n$/);
-  const help = spawnSync(process.execPath, ["--import", TSX, BIN, "--help"], { cwd: dir, encoding: "utf8" });
-  assert.is(help.status, 0);
+  const help = runCliProcess(["--help"], dir);
+  assert.is(help.code, 0);
   assert.match(help.stdout, /gen-nix import FILE/);
 });
 
@@ -91,5 +88,6 @@ test("shell words: quotes and backslashes as compose splits a string command", (
   assert.equal(shellWords(`  x   "" y `), ["x", "", "y"]);
 });
 
+test.before(async () => void (await cliBundle()));
 test.after(removeTempDirs);
 test.run();
