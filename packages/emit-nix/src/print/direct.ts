@@ -69,6 +69,10 @@ export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.co
  * when the value's first line does not fit behind it.
  */
 function assignLines(key: string, short: boolean, v: Expr, ind: string, out: string[]): boolean {
+  if (v.kind === "IndentedStr") {
+    const lines = indentedLines(v.parts);
+    if (lines !== null) return indentedStringLines(`${key} = `, short, lines, ind, out);
+  }
   const value = flatTerm(v);
   if (value !== null) {
     const line = `${key} = ${value};`;
@@ -107,7 +111,6 @@ function assignLines(key: string, short: boolean, v: Expr, ind: string, out: str
     out.push(`${ind}];`);
     return true;
   }
-  if (v.kind === "IndentedStr") return indentedStringLines(`${key} = `, short, v.parts, ind, out);
   if (v.kind === "Apply" && short) return applyLines(key, v, ind, out);
   return false;
 }
@@ -124,7 +127,8 @@ function applyLines(key: string, v: Apply, ind: string, out: string[]): boolean 
   const head = `${key} = ${f} `;
   const a = v.args[0]!;
   if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(head, false, a.rec, a.bindings, ind, out);
-  if (a.kind === "IndentedStr") return indentedStringLines(head, false, a.parts, ind, out, true);
+  const lines = a.kind === "IndentedStr" ? indentedLines(a.parts) : null;
+  if (lines !== null) return indentedStringLines(head, false, lines, ind, out, true);
   return false;
 }
 
@@ -144,14 +148,13 @@ function setLines(head: string, short: boolean, rec: boolean, bs: readonly Bindi
 }
 
 /**
- * `head''`, the string's lines one level in, `'';`, for a multi-line `''` string whose
- * interpolations are plain names. Unless `short`, the first line must fit, and (when the value
+ * `head''`, the string's lines one level in, `'';`, for the lines of a multi-line `''` string
+ * (see `indentedLines`) whose interpolations are plain names. Unless `short`, the first line must fit, and (when the value
  * follows `=` directly) so must the last line with its `'';`, or nixfmt breaks at the `=`.
  */
-function indentedStringLines(head: string, short: boolean, parts: readonly (string | Expr)[], ind: string, out: string[], absorbed = false): boolean {
-  const lines = indentedLines(parts);
+function indentedStringLines(head: string, short: boolean, lines: (string | Expr)[][], ind: string, out: string[], absorbed = false): boolean {
   const open = `${head}''`;
-  if (lines === null || lines.length < 2 || (!short && !fitsWidth(open, WIDTH))) return false;
+  if (lines.length < 2 || (!short && !fitsWidth(open, WIDTH))) return false;
   const texts: string[] = [];
   for (const l of lines) {
     const t = l.length === 0 ? "" : flatParts(l, escapeIndented);
