@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { n, printExpr, printFile } from "../src/index.ts";
 import type { Expr, NixFile } from "../src/ast/nodes.ts";
 import { fileArb } from "./arbitrary.ts";
+import { withEngineOnly } from "../src/print/direct.ts";
 
 /**
  * One test per nixfmt layout rule: each expected string is a fixed point of nixfmt 1.4. Set
@@ -178,6 +179,34 @@ test("printing is deterministic and does not depend on earlier prints", () => {
 test("the same AST built twice prints the same bytes", () => {
   const build = () => n.module(["lib"], n.set([n.assign("a.b", n.from([1, "x\n", { y: null }])), n.inherit(["lib"])]));
   assert.is(printFile(n.file(["h"], build())), printFile(n.file(["h"], build())));
+});
+
+// Direct layout (print/direct.ts, print/whole.ts) is a shortcut: it must give the engine's bytes.
+test("direct layout prints what the doc engine prints", () => {
+  const modules = fc.sample(fileArb({ depth: 4 }), { numRuns: 600, seed: 5 });
+  const wide = fc.sample(fileArb({ depth: 3, wide: true }), { numRuns: 200, seed: 6 });
+  // Module-shaped files: the whole-file shortcut only takes sets, `let … in` sets and `{ … }:` modules.
+  const shaped = fc.sample(fileArb({ depth: 3 }), { numRuns: 150, seed: 7 }).flatMap((f) => {
+    const body = f.body.kind === "AttrSet" ? f.body : n.set([n.assign("x", f.body), n.assign("y", f.body, { blankBefore: true })]);
+    return [
+      n.file(f.header, body),
+      n.file(f.header, n.module(["pkgs"], body)),
+      n.file(f.header, n.module(["config", "lib", "pkgs"], n.let([n.assign("v", f.body)], body))),
+      n.file(f.header, n.lambda(n.formals([]), body, { comments: ["c"] })),
+      // Calls whose last argument nixfmt absorbs: `x = f { … };`, `x = f '' … '';`.
+      n.file(f.header, n.set([n.assign("a.b", n.apply("lib.mkIf", body)), n.assign("c", n.apply("lib.mkForce", body))])),
+      n.file(f.header, n.set([n.assign("a", n.apply(`x${"y".repeat(f.header.length * 40)}`, body)), n.assign("b", n.apply("f", n.text("a\n  b\n", f.body, "\n")))])),
+      n.file(f.header, n.set([n.assign(["a", "b", "c", "d"], n.apply("lib.mkForce", n.lines("a\n", "z".repeat(90 + f.header.length * 5)))), n.assign("b", f.body)])),
+    ];
+  });
+  for (const file of [...modules, ...wide, ...shaped]) {
+    assert.fixture(printFile(file), withEngineOnly(() => printFile(file)));
+  }
+});
+
+test("blank lines inside an indented string in a nested set are kept", () => {
+  const file = n.file([], n.set([n.assign("a", n.set([n.assign("s", n.text("x\n\n\ny\n")), n.assign("t", 1)])), n.assign("b", 1)]));
+  assert.fixture(printFile(file), "{\n  a = {\n    s = ''\n      x\n\n\n      y\n    '';\n    t = 1;\n  };\n  b = 1;\n}\n");
 });
 
 test.run();

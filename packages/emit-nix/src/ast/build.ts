@@ -31,21 +31,30 @@ export const n = {
   lines: (...parts: Part[]): IndentedStr => f({ kind: "IndentedStr", parts: mergeParts(parts) }),
   /** Text as `''...''` when it is multi-line and reads back unchanged that way, else `"..."`. */
   text: (...parts: Part[]): Str | IndentedStr => {
-    const literal = parts.filter((p): p is string => typeof p === "string").join("");
-    return literal.includes("\n") && fitsIndented(parts.map((p) => (typeof p === "string" ? p : "x")).join("")) ? n.lines(...parts) : n.str(...parts);
+    const merged = mergeParts(parts);
+    return isMultiLine(merged) ? f({ kind: "IndentedStr", parts: merged }) : f({ kind: "Str", parts: merged });
   },
-  list: (items: readonly (Expr | ListItem)[]): List =>
-    f({ kind: "List", items: items.map((i) => ("value" in i && !isExpr(i) ? f({ ...i }) : f({ value: i as Expr }))) }),
-  item: (value: Expr, trivia: Trivia = {}): ListItem => f({ value, ...trivia }),
+  list: (items: readonly (Expr | ListItem)[]): List => {
+    const out: ListItem[] = [];
+    for (const i of items) out.push(isExpr(i) ? f({ value: i }) : withTrivia({ value: i.value }, i));
+    return f({ kind: "List", items: out });
+  },
+  item: (value: Expr, trivia?: Trivia): ListItem => withTrivia({ value }, trivia),
   set: (bindings: readonly Binding[]): AttrSet => f({ kind: "AttrSet", rec: false, bindings }),
   rec: (bindings: readonly Binding[]): AttrSet => f({ kind: "AttrSet", rec: true, bindings }),
   /** `a.b.c = value;` — a dotted string is split into a path; use an array for keys containing dots. */
-  assign: (path: string | readonly AttrKey[], value: NixValue, trivia: Trivia = {}): Binding => {
-    const [fullPath, inner] = collapse(typeof path === "string" ? path.split(".") : path, value);
-    return f({ kind: "Assign", path: fullPath, value: n.from(inner), ...trivia });
+  assign: (path: string | readonly AttrKey[], value: NixValue, trivia?: Trivia): Binding => {
+    let p = typeof path === "string" ? path.split(".") : path;
+    let v = value;
+    // A plain object with a single attribute joins the path (see `soleKey`).
+    for (let k = soleKey(v); k !== undefined; k = soleKey(v)) {
+      p = [...p, k];
+      v = (v as PlainObject)[k]!;
+    }
+    return withTrivia({ kind: "Assign", path: p, value: n.from(v) }, trivia);
   },
-  inherit: (names: readonly string[], from?: Expr, trivia: Trivia = {}): Binding =>
-    f({ kind: "Inherit", names, ...(from ? { from } : {}), ...trivia }),
+  inherit: (names: readonly string[], from?: Expr, trivia?: Trivia): Binding =>
+    withTrivia(from ? { kind: "Inherit", names, from } : { kind: "Inherit", names }, trivia),
   let: (bindings: readonly Binding[], body: Expr): Expr => f({ kind: "Let", bindings, body }),
   with: (scope: Expr, body: Expr): Expr => f({ kind: "With", scope, body }),
   if: (cond: Expr, then: Expr, otherwise: Expr): Expr => f({ kind: "If", cond, then, else: otherwise }),
@@ -80,30 +89,64 @@ export const n = {
     if (typeof v === "number") return Number.isInteger(v) ? n.int(v) : n.float(v);
     if (Array.isArray(v)) return n.list(v.map((x) => n.from(x as NixValue)));
     const obj = v as PlainObject;
-    return n.set(definedKeys(obj).map((k) => n.assign([k], obj[k]!)));
+    const bindings: Binding[] = [];
+    for (const k of Object.keys(obj)) if (obj[k] !== undefined) bindings.push(n.assign([k], obj[k]));
+    return n.set(bindings);
   },
 };
 
-type PlainObject = { readonly [key: string]: NixValue | undefined };
-const isPlainObject = (v: NixValue): v is PlainObject => typeof v === "object" && v !== null && !Array.isArray(v) && !isExpr(v);
-const definedKeys = (o: PlainObject): string[] => Object.keys(o).filter((k) => o[k] !== undefined);
-
 /**
- * A plain object with a single attribute joins its parent's path, as people write it:
- * `{ openssh = { authorizedKeys = { keys = …; }; }; }` becomes `openssh.authorizedKeys.keys = …;`.
- * Empty objects and explicit `n.set` nodes stay sets.
+ * Trivia copied onto a node, then the node frozen. Only the fields that are set are copied,
+ * so that nodes without trivia (nearly all) share one shape.
  */
-function collapse(path: readonly AttrKey[], value: NixValue): [readonly AttrKey[], NixValue] {
-  let p = path;
-  let v = value;
-  for (let keys = isPlainObject(v) ? definedKeys(v) : []; keys.length === 1; keys = isPlainObject(v) ? definedKeys(v) : []) {
-    p = [...p, keys[0]!];
-    v = (v as PlainObject)[keys[0]!]!;
+function withTrivia<T extends object>(node: T & { blankBefore?: boolean; comments?: readonly string[] }, t: Trivia | undefined): T {
+  if (t !== undefined) {
+    if (t.blankBefore !== undefined) node.blankBefore = t.blankBefore;
+    if (t.comments !== undefined) node.comments = t.comments;
   }
-  return [p, v];
+  return f(node);
 }
 
-function mergeParts(parts: readonly Part[]): readonly Part[] {
+/** Whether string parts hold a newline and read back unchanged as `''...''`. */
+function isMultiLine(parts: readonly Part[]): boolean {
+  if (parts.length === 1 && typeof parts[0] === "string") return parts[0].includes("\n") && fitsIndented(parts[0]);
+  let literal = "";
+  let shape = "";
+  for (const p of parts) {
+    literal += typeof p === "string" ? p : "";
+    shape += typeof p === "string" ? p : "x";
+  }
+  return literal.includes("\n") && fitsIndented(shape);
+}
+
+type PlainObject = { readonly [key: string]: NixValue | undefined };
+
+/**
+ * The key of a plain object with a single attribute (`undefined` ones skipped), which joins
+ * its parent's path, as people write it: `{ openssh = { authorizedKeys = { keys = …; }; }; }`
+ * becomes `openssh.authorizedKeys.keys = …;`. Empty objects and explicit `n.set` nodes stay sets.
+ */
+function soleKey(v: NixValue): string | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || isExpr(v)) return undefined;
+  const o = v as PlainObject;
+  let key: string | undefined;
+  for (const k of Object.keys(o)) {
+    if (o[k] === undefined) continue;
+    if (key !== undefined) return undefined;
+    key = k;
+  }
+  return key;
+}
+
+/** Adjacent strings joined, empty ones dropped. */
+function mergeParts(parts: Part[]): readonly Part[] {
+  let plain = true;
+  for (let i = 0; i < parts.length && plain; i++) {
+    const p = parts[i]!;
+    plain = typeof p !== "string" || (p !== "" && typeof parts[i + 1] !== "string");
+  }
+  // The common case (one string, or strings between interpolations) keeps the array it came in.
+  if (plain) return Object.freeze(parts);
   const out: Part[] = [];
   for (const p of parts) {
     if (p === "") continue;

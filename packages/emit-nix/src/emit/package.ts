@@ -26,5 +26,10 @@ export function templateParts(parts: readonly TemplatePart[], packageVar: string
 
 /** A command line as one `"..."` string with its words separated by spaces. */
 export function commandString(cmd: CommandLine, packageVar: string): Expr {
-  return n.str(...cmd.flatMap((word, i) => [...(i > 0 ? [" "] : []), ...templateParts(word, packageVar)]));
+  const parts: (string | Expr)[] = [];
+  cmd.forEach((word, i) => {
+    if (i > 0) parts.push(" ");
+    for (const p of templateParts(word, packageVar)) parts.push(p);
+  });
+  return n.str(...parts);
 }

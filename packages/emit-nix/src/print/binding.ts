@@ -3,7 +3,7 @@ import {
   type Doc, cat, comment, emptyline, empty, group, hardline, hardspace, line, lineBreak, nest, priority, sepBy,
   surround, text, trailing,
 } from "./doc.ts";
-import { ownLineBinding } from "./direct.ts";
+import { directLayout, ownLineBinding } from "./direct.ts";
 import { canFlattenAttrs, hasTriviaItems } from "./absorb.ts";
 import { absorbRHS, pretty, prettyTerm } from "./expr.ts";
 import { interpolation, prettySimpleString } from "./string.ts";
@@ -26,7 +26,7 @@ export function renderItems<T extends S | SBinding>(sep: Doc, items: Item<T>[], 
       if (i.k === "comments") return triviaDoc(i.trivia);
       const v: S | SBinding = i.value;
       if (!isBinding(v)) return group(pretty(v));
-      return ownLines ? ownLineBinding(v) : group(prettyBinding(v));
+      return ownLines && directLayout() ? ownLineBinding(v.src) : group(prettyBinding(v));
     }),
   );
 }

@@ -3,115 +3,276 @@
  * bindings or more, or a "wide" set) and in a `let`. Such a binding starts a line and is
  * followed by a line break, and nixfmt measures width without indentation, so its layout does
  * not depend on where it stands. Where nixfmt's choice is fixed — a plain value that fits, a
- * non-empty set or a list of two items or more after a short key — the lines are written out
- * here; anything else is laid out on its own by the doc engine. Both give the same bytes
- * (checked against nixfmt by scripts/nixfmt-fuzz.ts); this is only much less work.
+ * non-empty set or a list after a short key, a multi-line indented string — the lines are
+ * written out here, straight from the AST; anything else is laid out on its own by the doc
+ * engine. Both give the same bytes (the printer tests compare them on random ASTs, and
+ * scripts/nixfmt-fuzz.ts compares with nixfmt); this is only much less work.
+ *
+ * AST values carry no comments before their first token (only a file's body and a lambda's
+ * body do, and those are not bindings), so nixfmt's "pre-trivia" cases never arise here.
  */
-import { type Doc, group, text, textWidth } from "./doc.ts";
+import type { Apply, AttrKey, Binding, Expr, Select, Trivia } from "../ast/nodes.ts";
+import { isBareIdent } from "../ast/ident.ts";
+import { type Doc, fitsWidth, group, text } from "./doc.ts";
 import { escapeIndented, escapeSimple } from "./escape.ts";
 import { layout } from "./layout.ts";
 import { prettyBinding } from "./binding.ts";
 import { pretty } from "./expr.ts";
-import type { Item, Part, S, SBinding, Sel } from "./syntax.ts";
+import { binding as bindingSyntax, commentText, indentedLines, itemSyntax, numberText } from "./syntax.ts";
 
 const WIDTH = 100;
 
+let enabled = true;
+
+/** Runs `fn` with direct layout off, so that everything goes through the doc engine (for tests). */
+export function withEngineOnly<T>(fn: () => T): T {
+  const was = enabled;
+  enabled = false;
+  try {
+    return fn();
+  } finally {
+    enabled = was;
+  }
+}
+
+/** Whether direct layout is on (see `withEngineOnly`). */
+export const directLayout = (): boolean => enabled;
+
 /** The binding as one text, or a block of lines laid out at indentation 0. */
-export function ownLineBinding(b: SBinding): Doc {
-  const lines = bindingLines(b);
+export function ownLineBinding(b: Binding): Doc {
+  const lines: string[] = [];
+  bindingLines(b, "", lines);
   return lines.length === 1 ? text(lines[0]!) : { t: "block", nest: 0, off: 0, lines };
 }
 
-function bindingLines(b: SBinding): string[] {
-  const key = b.k === "assign" ? keyText(b.path) : null;
-  if (b.k === "assign" && key !== null) {
-    // After up to four plain names nixfmt never breaks before the value; after a longer or
-    // quoted path it would when the value's first line does not fit behind it.
-    const short = isShortKey(b.path);
-    const fitsHead = (head: string): boolean => short || textWidth(head) <= WIDTH;
-    const v = b.value;
-    const value = flatTerm(v);
-    if (value !== null) {
-      const line = `${key} = ${value};`;
-      if (textWidth(line) <= WIDTH || (short && (v.k === "str" || v.k === "path"))) return [line];
+/** Appends the lines of a binding, each prefixed with `ind` (empty lines stay empty). */
+export function bindingLines(b: Binding, ind: string, out: string[]): void {
+  if (b.kind === "Assign") {
+    const key = keyText(b.path);
+    if (key !== null && assignLines(key, isShortKey(b.path), b.value, ind, out)) return;
+  }
+  laidOut(prettyBinding(bindingSyntax(b)), ind, out);
+}
+
+/** Comments and the blank line before an item, as lines. */
+export function triviaLines(t: Trivia, ind: string, out: string[]): void {
+  if (t.blankBefore) out.push("");
+  if (t.comments) for (const c of t.comments) out.push(`${ind}#${commentText(c)}`);
+}
+
+/** Whether an item has comments or a blank line before it. */
+export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.comments !== undefined && t.comments.length > 0);
+
+/**
+ * `key = value;` where nixfmt's layout is fixed; false (nothing written) otherwise. After up to
+ * four plain names nixfmt never breaks before the value; after a longer or quoted path it would
+ * when the value's first line does not fit behind it.
+ */
+function assignLines(key: string, short: boolean, v: Expr, ind: string, out: string[]): boolean {
+  if (v.kind === "IndentedStr") {
+    const lines = indentedLines(v.parts);
+    if (lines !== null) return indentedStringLines(`${key} = `, short, lines, ind, out);
+  }
+  const value = flatTerm(v);
+  if (value !== null) {
+    const line = `${key} = ${value};`;
+    if (fitsWidth(line, WIDTH) || (short && isStringOrPath(v))) {
+      out.push(ind + line);
+      return true;
     }
-    // A set holding a single `inherit` is the one set value nixfmt does not force open.
-    const lone = v.k === "set" && v.items.length === 1 && v.items[0]!.k === "item" && v.items[0]!.value.k === "inherit";
-    if (v.k === "set" && v.items.length > 0 && !lone && !hasPre(v) && fitsHead(`${key} = ${v.rec ? "rec " : ""}{`)) {
-      const inner = itemLines(v.items, (x) => bindingLines(x));
-      if (inner !== null) return [`${key} = ${v.rec ? "rec " : ""}{`, ...indent(inner), "};"];
-    }
-    if (v.k === "list" && v.items.length >= 1 && !hasPre(v) && fitsHead(`${key} = [`)) {
-      const inner = itemLines(v.items, listItemLines);
-      // One item stays inside `[ ]` when it fits; otherwise, or with more items, one per line.
-      const one = inner?.length === 1 ? `${key} = [ ${inner[0]} ];` : null;
-      if (one !== null && v.items.length === 1 && textWidth(one) <= WIDTH) return [one];
-      if (inner !== null) return [`${key} = [`, ...indent(inner), "];"];
-    }
-    if (v.k === "istr" && v.lines.length >= 2 && !hasPre(v) && fitsHead(`${key} = ''`)) {
-      const lines = v.lines.map(indentedLine);
-      const lastFits = short || textWidth(lines[lines.length - 1] ?? "") + 3 <= WIDTH;
-      if (lastFits && lines.every((l): l is string => l !== null)) {
-        // The closing `''` follows the last line: on a line of its own when that line is empty.
-        // (After a long key, nixfmt must also fit that last line's `'';`, or it breaks at `=`.)
-        const last = lines.pop()!;
-        return last === "" ? [`${key} = ''`, ...indent(lines), "'';"] : [`${key} = ''`, ...indent([...lines, `${last}'';`])];
+  }
+  // A set holding a single `inherit` is the one set value nixfmt does not force open.
+  if (v.kind === "AttrSet" && !(v.bindings.length === 1 && v.bindings[0]!.kind === "Inherit")) {
+    return setLines(`${key} = `, short, v.rec, v.bindings, ind, out);
+  }
+  if (v.kind === "List") {
+    const items = v.items;
+    const open = `${key} = [`;
+    if (items.length === 0 || hasTrivia(items[0]!) || (!short && !fitsWidth(open, WIDTH))) return false;
+    if (items.length === 1) {
+      // One item stays inside `[ ]` when it fits on the line; otherwise it gets lines of its own.
+      const one: string[] = [];
+      listItemLines(items[0]!.value, "", one);
+      const line = one.length === 1 ? `${key} = [ ${one[0]} ];` : null;
+      if (line !== null && fitsWidth(line, WIDTH)) {
+        out.push(ind + line);
+        return true;
+      }
+      out.push(ind + open);
+      for (const l of one) out.push(l === "" ? l : `${ind}  ${l}`);
+    } else {
+      out.push(ind + open);
+      const inner = `${ind}  `;
+      for (const item of items) {
+        triviaLines(item, inner, out);
+        listItemLines(item.value, inner, out);
       }
     }
+    out.push(`${ind}];`);
+    return true;
   }
-  return laidOut(prettyBinding(b));
-}
-
-function listItemLines(item: S): string[] {
-  const flat = flatTerm(item);
-  if (flat !== null) return [flat];
-  // A set of two bindings or more inside a list is always open, one binding per line.
-  if (item.k === "set" && item.items.length >= 2 && !hasPre(item)) {
-    const inner = itemLines(item.items, (x) => bindingLines(x));
-    if (inner !== null) return [`${item.rec ? "rec " : ""}{`, ...indent(inner), "}"];
-  }
-  return laidOut(pretty(item));
+  if (v.kind === "Apply" && short) return applyLines(key, v, ind, out);
+  return false;
 }
 
 /**
- * Items one after another, each preceded by its comments and blank line. A comment before
- * the first item moves the opening bracket's line in nixfmt's view, so that case is left
- * to the doc engine (null).
+ * `key = f { … };` or `key = f '' … '';`: a function named by a plain name, applied to one
+ * set of two bindings or more, or to a multi-line indented string. nixfmt absorbs that argument
+ * (it starts on the key's line and ends on a line of its own) when `key = f {` fits; after a
+ * short key nothing else can move.
  */
-function itemLines<T>(items: Item<T>[], lines: (x: T) => string[]): string[] | null {
-  if (items[0]?.k === "comments") return null;
-  const out: string[] = [];
-  for (const item of items) {
-    if (item.k === "item") {
-      out.push(...lines(item.value));
-      continue;
-    }
-    for (const t of item.trivia) out.push(t.k === "empty" ? "" : `#${t.text}`);
+function applyLines(key: string, v: Apply, ind: string, out: string[]): boolean {
+  const f = v.args.length === 1 ? plainName(v.fn) : null;
+  if (f === null) return false;
+  const head = `${key} = ${f} `;
+  const a = v.args[0]!;
+  if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(head, false, a.rec, a.bindings, ind, out);
+  const lines = a.kind === "IndentedStr" ? indentedLines(a.parts) : null;
+  if (lines !== null) return indentedStringLines(head, false, lines, ind, out, true);
+  return false;
+}
+
+/**
+ * `head{` (or `head rec {`), the bindings one level in, `};`. A comment before the first
+ * binding moves the `{` in nixfmt's view: left to the engine. Unless `short`, the first line
+ * must fit.
+ */
+function setLines(head: string, short: boolean, rec: boolean, bs: readonly Binding[], ind: string, out: string[]): boolean {
+  if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
+  const open = `${head}${rec ? "rec " : ""}{`;
+  if (!short && !fitsWidth(open, WIDTH)) return false;
+  out.push(ind + open);
+  bindingsLines(bs, `${ind}  `, out);
+  out.push(`${ind}};`);
+  return true;
+}
+
+/**
+ * `head''`, the string's lines one level in, `'';`, for the lines of a multi-line `''` string
+ * (see `indentedLines`) whose interpolations are plain names. Unless `short`, the first line must fit, and (when the value
+ * follows `=` directly) so must the last line with its `'';`, or nixfmt breaks at the `=`.
+ */
+function indentedStringLines(head: string, short: boolean, lines: (string | Expr)[][], ind: string, out: string[], absorbed = false): boolean {
+  const open = `${head}''`;
+  if (lines.length < 2 || (!short && !fitsWidth(open, WIDTH))) return false;
+  const texts: string[] = [];
+  for (const l of lines) {
+    const t = l.length === 0 ? "" : flatParts(l, escapeIndented);
+    if (t === null) return false;
+    texts.push(t);
   }
-  return out.filter((l, i) => !(l === "" && out[i - 1] === ""));
+  // The closing `''` follows the last line: on a line of its own when that line is empty.
+  const last = texts.pop()!;
+  if (!short && !absorbed && !fitsWidth(last, WIDTH - 3)) return false;
+  out.push(ind + open);
+  const inner = `${ind}  `;
+  for (const t of texts) out.push(t === "" ? t : inner + t);
+  out.push(last === "" ? `${ind}'';` : `${inner}${last}'';`);
+  return true;
 }
 
-function laidOut(doc: Doc): string[] {
-  return layout(group(doc)).slice(0, -1).split("\n");
+/** Bindings one after another, each preceded by its comments and blank line. */
+export function bindingsLines(bs: readonly Binding[], ind: string, out: string[]): void {
+  for (const b of bs) {
+    triviaLines(b, ind, out);
+    bindingLines(b, ind, out);
+  }
 }
 
-const indent = (lines: string[]): string[] => lines.map((l) => (l === "" ? l : `  ${l}`));
-const hasPre = (t: S): boolean => "pre" in t && t.pre !== undefined && t.pre.length > 0;
+function listItemLines(e: Expr, ind: string, out: string[]): void {
+  const flat = flatTerm(e);
+  if (flat !== null) {
+    out.push(ind + flat);
+    return;
+  }
+  // A set of two bindings or more inside a list is always open, one binding per line.
+  if (e.kind === "AttrSet" && e.bindings.length >= 2 && !hasTrivia(e.bindings[0]!)) {
+    out.push(ind + (e.rec ? "rec {" : "{"));
+    bindingsLines(e.bindings, `${ind}  `, out);
+    out.push(`${ind}}`);
+    return;
+  }
+  laidOut(pretty(itemSyntax(e)), ind, out);
+}
+
+/** A doc laid out on its own at indentation 0, its lines appended with `ind` before them. */
+function laidOut(doc: Doc, ind: string, out: string[]): void {
+  const s = layout(group(doc));
+  for (let i = 0; i < s.length - 1; ) {
+    const j = s.indexOf("\n", i);
+    out.push(j === i ? "" : ind + s.slice(i, j));
+    i = j + 1;
+  }
+}
+
+const isStringOrPath = (v: Expr): boolean =>
+  v.kind === "Str" || v.kind === "Path" || (v.kind === "IndentedStr" && indentedLines(v.parts) === null);
 
 /** Up to four plain names: nixfmt then keeps `key = ` on the first line whatever follows. */
-const isShortKey = (path: Sel[]): boolean => path.length <= 4 && path.every((s) => s.k === "id");
-function keyText(path: Sel[]): string | null {
-  const sels = path.map(selectorText);
-  return sels.every((x) => x !== null) ? sels.join(".") : null;
+function isShortKey(path: readonly AttrKey[]): boolean {
+  if (path.length > 4) return false;
+  for (const k of path) if (typeof k !== "string" || !isBareIdent(k)) return false;
+  return true;
+}
+
+function keyText(path: readonly AttrKey[]): string | null {
+  let out = "";
+  for (let i = 0; i < path.length; i++) {
+    const s = selectorText(path[i]!);
+    if (s === null) return null;
+    out = i === 0 ? s : `${out}.${s}`;
+  }
+  return out;
+}
+
+function selectorText(k: AttrKey): string | null {
+  if (typeof k === "string") return isBareIdent(k) ? k : `"${escapeSimple(k)}"`;
+  const name = plainName(k.interp);
+  return name === null ? null : `\${${name}}`;
+}
+
+/** Identifiers and the literals nixfmt treats as identifiers. */
+function identText(e: Expr): string | null {
+  if (e.kind === "Ident") return e.name;
+  if (e.kind === "Bool") return e.value ? "true" : "false";
+  if (e.kind === "Null") return "null";
+  return null;
+}
+
+/** `x` or `x.y.z`: what nixfmt always prints as one token. */
+function plainName(e: Expr): string | null {
+  if (e.kind !== "Select") return identText(e);
+  if (e.orDefault !== undefined) return null;
+  let out = plainName(e.target);
+  if (out === null) return null;
+  for (const k of e.path) {
+    if (typeof k !== "string" || !isBareIdent(k)) return null;
+    out = `${out}.${k}`;
+  }
+  return out;
+}
+
+/** `x.a."b".${c}`: a selection without default from a name, with plain interpolations. */
+function selectionText(e: Select): string | null {
+  if (e.orDefault !== undefined) return null;
+  let out = e.target.kind === "Select" ? selectionText(e.target) : identText(e.target);
+  if (out === null) return null;
+  for (const k of e.path) {
+    const s = selectorText(k);
+    if (s === null) return null;
+    out = `${out}.${s}`;
+  }
+  return out;
 }
 
 /**
- * A string part list whose interpolations are plain names, which nixfmt keeps on one line.
- * An interpolation alone on its line (after spaces) has a layout of its own: not handled here.
+ * String parts whose interpolations are plain names, which nixfmt keeps on one line. An
+ * interpolation alone on its line (after spaces) has a layout of its own: not handled here.
  */
-function flatParts(parts: Part[], escape: (s: string, beforeInterpolation: boolean) => string): string | null {
+function flatParts(parts: readonly (string | Expr)[], escape: (s: string, beforeInterpolation: boolean) => string): string | null {
+  const last = parts[parts.length - 1];
   const lone = parts.length === 1 || (parts.length === 2 && typeof parts[0] === "string" && /^ *$/.test(parts[0]));
-  if (lone && typeof parts[parts.length - 1] !== "string") return null;
+  if (lone && typeof last !== "string") return null;
   let out = "";
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
@@ -125,47 +286,36 @@ function flatParts(parts: Part[], escape: (s: string, beforeInterpolation: boole
   return out;
 }
 
-function indentedLine(parts: Part[]): string | null {
-  return parts.length === 0 ? "" : flatParts(parts, escapeIndented);
-}
-
-/** `x` or `x.y.z`: what nixfmt always prints as one token. */
-function plainName(t: S): string | null {
-  if (hasPre(t)) return null;
-  if (t.k === "tok") return t.tok === "ident" ? t.text : null;
-  if (t.k !== "sel" || t.def !== undefined || t.t.k !== "tok" || t.t.tok !== "ident" || hasPre(t.t)) return null;
-  return t.sels.every((s) => s.k === "id") ? [t.t.text, ...t.sels.map((s) => (s.k === "id" ? s.name : ""))].join(".") : null;
-}
-
-function selectorText(s: Sel): string | null {
-  if (s.k === "id") return s.name;
-  if (s.k === "str") return `"${escapeSimple(s.text)}"`;
-  const name = plainName(s.e);
-  return name === null ? null : `\${${name}}`;
-}
-
 /** Identifiers, numbers, simple strings, paths, dotted names, empty sets and lists: one token. */
-function flatTerm(t: S): string | null {
-  if (hasPre(t)) return null;
-  switch (t.k) {
-    case "tok":
-      return t.tok === "keyword" ? null : t.text;
-    case "str": {
-      const body = t.parts.length === 0 ? "" : flatParts(t.parts, escapeSimple);
-      return body === null ? null : `"${body}"`;
-    }
-    case "path":
-      return t.parts.every((p) => typeof p === "string") ? t.parts.join("") : null;
-    case "set":
-      return t.items.length === 0 && !t.rec ? "{ }" : null;
-    case "list":
-      return t.items.length === 0 ? "[ ]" : null;
-    case "sel": {
-      if (t.def !== undefined || t.t.k !== "tok" || t.t.tok !== "ident" || hasPre(t.t)) return null;
-      const sels = t.sels.map(selectorText);
-      return sels.every((x) => x !== null) ? [t.t.text, ...sels].join(".") : null;
-    }
+function flatTerm(e: Expr): string | null {
+  switch (e.kind) {
+    case "Ident":
+    case "Bool":
+    case "Null":
+      return identText(e);
+    case "Int":
+    case "Float":
+      return e.value < 0 ? null : numberText(e);
+    case "SearchPath":
+      return `<${e.path}>`;
+    case "Path":
+      return e.path;
+    case "Str":
+      return quoted(e.parts);
+    case "IndentedStr":
+      return indentedLines(e.parts) === null ? quoted(e.parts) : null;
+    case "AttrSet":
+      return e.bindings.length === 0 && !e.rec ? "{ }" : null;
+    case "List":
+      return e.items.length === 0 ? "[ ]" : null;
+    case "Select":
+      return selectionText(e);
     default:
       return null;
   }
+}
+
+function quoted(parts: readonly (string | Expr)[]): string | null {
+  const body = parts.length === 0 ? "" : flatParts(parts, escapeSimple);
+  return body === null ? null : `"${body}"`;
 }

@@ -84,7 +84,7 @@ export type Doc = El | readonly Doc[];
 /** Columns taken by `s`: nixfmt counts code points (`Text.length`), not UTF-16 units. */
 export function textWidth(s: string): number {
   let w = s.length;
-  if (!SURROGATE.test(s)) return w;
+  if (w === 0 || !SURROGATE.test(s)) return w;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) w--;
@@ -93,6 +93,12 @@ export function textWidth(s: string): number {
 }
 
 const SURROGATE = /[\uD800-\uDBFF]/;
+
+/**
+ * Whether `s` fits in `cols` columns. Code points never outnumber UTF-16 units, so a short
+ * string fits without being scanned for surrogate pairs.
+ */
+export const fitsWidth = (s: string, cols: number): boolean => s.length <= cols || textWidth(s) <= cols;
 
 const sp = (s: Spacing, n = 0): SpaceEl => ({ t: "sp", sp: s, n });
 

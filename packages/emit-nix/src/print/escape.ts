@@ -22,6 +22,8 @@ const SIMPLE: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", 
  * written as the escaped quote `''\'`.
  */
 export function escapeIndented(s: string, beforeInterpolation = false): string {
+  // Most lines hold neither a quote nor a dollar sign: nothing to escape.
+  if (s.indexOf("'") < 0 && s.indexOf("$") < 0) return s;
   const dollarEscapeAt = (i: number): boolean => s.startsWith("${", i) || (beforeInterpolation && i === s.length - 1 && s[i] === "$");
   let out = "";
   for (let i = 0; i < s.length; ) {

@@ -3,6 +3,7 @@ import { type Doc, group } from "./doc.ts";
 import { layout } from "./layout.ts";
 import { pretty } from "./expr.ts";
 import { type Trivium, commentText, toSyntax, withPre } from "./syntax.ts";
+import { directFile } from "./whole.ts";
 import type { Expr } from "../ast/nodes.ts";
 
 /** The doc for a whole file (nixfmt's `Whole`): header comments belong to the first token. */
@@ -13,7 +14,7 @@ export function fileDoc(file: NixFile): Doc {
 
 /** Prints a file in the official nixfmt style: 2-space indent, 100 columns, one final newline. */
 export function printFile(file: NixFile): string {
-  return layout(fileDoc(file));
+  return directFile(file) ?? layout(fileDoc(file));
 }
 
 /** Prints a single expression (no header). */

@@ -14,9 +14,10 @@ export type Item<T> = { k: "comments"; trivia: Trivium[] } | { k: "item"; value:
 export type Part = string | S;
 export type Sel = { k: "id"; name: string } | { k: "str"; text: string } | { k: "interp"; e: S };
 
+/** `src`: the AST binding, which direct.ts lays out without this view where it can. */
 export type SBinding =
-  | { k: "assign"; path: Sel[]; value: S }
-  | { k: "inherit"; from?: S; names: string[] };
+  | { k: "assign"; path: Sel[]; value: S; src: Binding }
+  | { k: "inherit"; from?: S; names: string[]; src: Binding };
 /**
  * Comments and blank lines before a node's first token (nixfmt's `preTrivia`): a lambda body's
  * trivia and a file's header end up there. Only nodes that start with a token of their own
@@ -195,11 +196,14 @@ export function sel(key: AttrKey): Sel {
   return isBareIdent(key) ? { k: "id", name: key } : { k: "str", text: key };
 }
 
-function binding(b: Binding): SBinding {
+export function binding(b: Binding): SBinding {
   // The source of `inherit (source) names;` is always parenthesised.
-  if (b.kind === "Inherit") return { k: "inherit", names: [...b.names], ...(b.from ? { from: { k: "paren", e: toSyntax(b.from) } } : {}) };
-  return { k: "assign", path: b.path.map(sel), value: toSyntax(b.value) };
+  if (b.kind === "Inherit") return { k: "inherit", names: [...b.names], ...(b.from ? { from: { k: "paren", e: toSyntax(b.from) } } : {}), src: b };
+  return { k: "assign", path: b.path.map(sel), value: toSyntax(b.value), src: b };
 }
+
+/** A list item: parenthesised unless it is a term. */
+export const itemSyntax = (e: Expr): S => at(e, 0);
 
 function binop(e: Expr & { kind: "BinOp" }): S {
   const [lv, assoc] = OPS[e.op]!;
@@ -210,12 +214,15 @@ function binop(e: Expr & { kind: "BinOp" }): S {
   return { k: "op", a, op: e.op, b };
 }
 
-function number(e: Expr & { kind: "Int" | "Float" }): S {
-  const abs = e.value < 0 ? -e.value : e.value;
-  let text = String(abs);
+/** The digits of a number literal, without its sign. */
+export function numberText(e: Expr & { kind: "Int" | "Float" }): string {
+  const text = String(e.value < 0 ? -e.value : e.value);
   // Nix floats need a dot before any exponent: `1e-7` would read as `1 e-7`.
-  if (e.kind === "Float" && !text.includes(".")) text = text.replace(/(?=e)|$/, ".0");
-  const tok: S = { k: "tok", text, tok: e.kind === "Int" ? "int" : "float" };
+  return e.kind === "Float" && !text.includes(".") ? text.replace(/(?=e)|$/, ".0") : text;
+}
+
+function number(e: Expr & { kind: "Int" | "Float" }): S {
+  const tok: S = { k: "tok", text: numberText(e), tok: e.kind === "Int" ? "int" : "float" };
   return e.value < 0 ? { k: "neg", e: tok } : tok;
 }
 
@@ -301,27 +308,34 @@ function param(p: Lambda["param"]): Param {
 
 /**
  * `''...''` when that form reads back as the same text and nixfmt keeps it, else `"..."`.
- * nixfmt's parser (`classifyString`) turns a one-line indented string without `"` or `\` into
- * a simple string; Nix strips common indentation and drops a closing line of spaces.
  */
 function indentedString(parts: readonly (string | Expr)[]): S {
+  const lines = indentedLines(parts);
+  if (lines === null) return { k: "str", parts: parts.map((p) => (typeof p === "string" ? p : toSyntax(p))) };
+  return { k: "istr", lines: lines.map((l) => l.map((p) => (typeof p === "string" ? p : toSyntax(p)))) };
+}
+
+/**
+ * The lines of an indented string's parts, or null when it must print as `"..."`: when the
+ * `''` form would not read back unchanged, or when nixfmt's parser (`classifyString`) would
+ * turn it into a simple string (one line without `"` or `\`).
+ */
+export function indentedLines<T extends object>(parts: readonly (string | T)[]): (string | T)[][] | null {
   const lines = splitLines(parts);
-  const simple: S = { k: "str", parts: parts.map((p) => (typeof p === "string" ? p : toSyntax(p))) };
-  if (!indentedReadsBack(lines)) return simple;
+  if (!indentedReadsBack(lines)) return null;
   const line = lines[0]!;
   const quoteOrBackslash = line.some((p, i) => typeof p === "string" && /["\\]/.test(escapeIndented(p, typeof line[i + 1] === "object")));
-  if (lines.length === 1 && !quoteOrBackslash) return simple;
-  return { k: "istr", lines };
+  return lines.length === 1 && !quoteOrBackslash ? null : lines;
 }
 
 /** Whether Nix reads the printed `''` lines back unchanged (see `stripIndentation` in Nix). */
-function indentedReadsBack(lines: Part[][]): boolean {
+function indentedReadsBack<T>(lines: (string | T)[][]): boolean {
   const last = lines[lines.length - 1]!;
   const tail = last[last.length - 1];
   // A closing `'` would fuse with the delimiter.
   if (typeof tail === "string" && tail.endsWith("'")) return false;
-  const lead = (l: Part[]): string => (typeof l[0] === "string" ? /^ */.exec(l[0])![0] : "");
-  const spacesOnly = (l: Part[]): boolean => l.every((p) => typeof p === "string" && /^ *$/.test(p));
+  const lead = (l: (string | T)[]): string => (typeof l[0] === "string" ? /^ */.exec(l[0])![0] : "");
+  const spacesOnly = (l: (string | T)[]): boolean => l.every((p) => typeof p === "string" && /^ *$/.test(p));
   // One line: its leading spaces would be stripped.
   if (lines.length === 1) return lead(last) === "";
   // The last line is dropped when it holds only spaces.
@@ -332,11 +346,11 @@ function indentedReadsBack(lines: Part[][]): boolean {
 }
 
 /** Splits indented-string parts into lines at every newline of the text parts. */
-function splitLines(parts: readonly (string | Expr)[]): Part[][] {
-  const lines: Part[][] = [[]];
+function splitLines<T>(parts: readonly (string | T)[]): (string | T)[][] {
+  const lines: (string | T)[][] = [[]];
   for (const p of parts) {
     if (typeof p !== "string") {
-      lines[lines.length - 1]!.push(toSyntax(p));
+      lines[lines.length - 1]!.push(p);
       continue;
     }
     p.split("\n").forEach((chunk, i) => {

@@ -1,0 +1,90 @@
+/**
+ * Direct layout of a whole file in the shapes modules have: a set, a `let … in` set, or
+ * `{ args, ... }:` with a blank line before such a body. Their outer layout is fixed in nixfmt
+ * (every piece starts a line), so the file is written out line by line and each binding goes
+ * through direct.ts. Any other shape returns null and is printed by the doc engine, which
+ * gives the same bytes (compared on random ASTs by the printer tests).
+ */
+import type { Binding, Expr, Lambda, NixFile } from "../ast/nodes.ts";
+import { fitsWidth } from "./doc.ts";
+import { bindingLines, bindingsLines, directLayout, hasTrivia, triviaLines } from "./direct.ts";
+import { commentText } from "./syntax.ts";
+
+const WIDTH = 100;
+
+/** The printed file, or null when its shape is left to the doc engine. */
+export function directFile(file: NixFile): string | null {
+  if (!directLayout()) return null;
+  const out: string[] = [];
+  for (const h of file.header) out.push(`#${commentText(h)}`);
+  return body(file.body, out) ? `${out.join("\n")}\n` : null;
+}
+
+function body(e: Expr, out: string[]): boolean {
+  if (e.kind === "AttrSet") return set(e.rec, e.bindings, out);
+  if (e.kind === "Let") return letIn(e.bindings, e.body, out);
+  if (e.kind === "Lambda") return lambda(e, out);
+  return false;
+}
+
+/**
+ * `{` … `}` with the bindings on their own lines. nixfmt always opens a set of two bindings or
+ * more; a single binding opens it when the binding itself takes several lines (then the set
+ * cannot fit on one line either).
+ */
+function set(rec: boolean, bs: readonly Binding[], out: string[]): boolean {
+  if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
+  const mark = out.length;
+  out.push(rec ? "rec {" : "{");
+  if (bs.length === 1) {
+    bindingLines(bs[0]!, "  ", out);
+    if (out.length - mark === 2) {
+      out.length = mark;
+      return false;
+    }
+  } else bindingsLines(bs, "  ", out);
+  out.push("}");
+  return true;
+}
+
+function letIn(bs: readonly Binding[], e: Expr, out: string[]): boolean {
+  if (bs.length === 0 || hasTrivia(bs[0]!) || e.kind !== "AttrSet") return false;
+  const mark = out.length;
+  out.push("let");
+  bindingsLines(bs, "  ", out);
+  out.push("in");
+  if (set(e.rec, e.bindings, out)) return true;
+  out.length = mark;
+  return false;
+}
+
+/**
+ * `{ a, b, ... }:` then the body below a blank line or comments. Up to two formals without
+ * defaults share a line when it fits (with the colon); otherwise one formal per line, each
+ * with its comma.
+ */
+function lambda(e: Lambda, out: string[]): boolean {
+  const p = e.param;
+  const t = e.bodyTrivia;
+  if (p.kind !== "Formals" || p.bind !== undefined || t === undefined || !hasTrivia(t)) return false;
+  if (e.body.kind !== "AttrSet" && e.body.kind !== "Let") return false;
+  const names: string[] = [];
+  for (const f of p.formals) {
+    if (f.default !== undefined) return false;
+    names.push(f.name);
+  }
+  if (p.ellipsis) names.push("...");
+  const flat = names.length === 0 ? "{ }:" : `{ ${names.join(", ")} }:`;
+  const mark = out.length;
+  if (p.formals.length <= 2 && fitsWidth(flat, WIDTH)) out.push(flat);
+  else {
+    out.push("{");
+    for (const f of p.formals) out.push(`  ${f.name},`);
+    if (p.ellipsis) out.push("  ...");
+    out.push("}:");
+  }
+  triviaLines(t, "", out);
+  if (body(e.body, out)) return true;
+  out.length = mark;
+  return false;
+}
