@@ -3,7 +3,6 @@
 // hardly compiles at all. Then warms that cache with one run on the bundled example.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { bundleCli } from "./cli-bundle.mjs";
@@ -14,7 +13,9 @@ rmSync(dist, { recursive: true, force: true });
 await bundleCli(join(dist, "gen-nix.cjs"));
 
 // The warm-up writes next to a copy of the example, as a user's run writes next to its config.
-const out = mkdtempSync(join(tmpdir(), "gen-nix-warm-"));
+// The copy lives in dist, not in the temp dir: during `pnpm install` that is inside node_modules,
+// where gen-nix rightly refuses to write.
+const out = mkdtempSync(join(dist, "warm-"));
 cpSync(join(root, "fixtures/hetzner-prod"), out, { recursive: true });
 const warm = spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.mjs"), "--config", join(out, "infra.config.ts")], { encoding: "utf8" });
 rmSync(out, { recursive: true, force: true });
