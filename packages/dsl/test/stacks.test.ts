@@ -77,6 +77,15 @@ test("unknown_container: dependsOn and networkMode name a container the stack do
   expectIssue(mode, "unknown_container", at("web", "side", "networkMode"), /unknown container "nope"/);
 });
 
+test("unknown_container: a misspelt name gets a suggestion; in dependsOn's object form the key is marked", () => {
+  const list = only(issuesOf(withStacks({ web: stack({ app: { image: "a:1", dependsOn: ["dbb"] } }) })), "unknown_container");
+  assert.equal([list.suggestion, list.key], ["db", undefined]);
+  const record = only(issuesOf(withStacks({ web: stack({ app: { image: "a:1", dependsOn: { dbb: "healthy" } } }) })), "unknown_container");
+  assert.equal([record.path, record.suggestion, record.key], [at("web", "app", "dependsOn", "dbb"), "db", true]);
+  const network = only(issuesOf(withStacks({ web: stack({ app: { image: "a:1", networks: ["frnt"] } }, { networks: { front: {} } }) })), "unknown_network");
+  assert.is(network.suggestion, "front");
+});
+
 test("foreign_container: a dependency in another stack", () => {
   const config = withStacks({ web: stack(), jobs: { containers: { worker: { image: "w:1", dependsOn: { db: "started" } } } } });
   expectIssue(config, "foreign_container", at("jobs", "worker", "dependsOn", "db"), /container "db" is in stack "web", not "jobs"/);
