@@ -5,7 +5,8 @@ import { posix } from "node:path";
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
 import type { Container, Stack } from "../schema/stack.ts";
-import { parsePort } from "./build-stack.ts";
+import { quote } from "../quote.ts";
+import { isHostPath, parsePort } from "./build-stack.ts";
 import { type HostListener, hostListeners, unknownName } from "./check-host.ts";
 
 type Path = (string | number)[];
@@ -154,10 +155,26 @@ function checkNetworkMode(e: Entry, networks: string[]): Diagnostic[] {
   return out;
 }
 
+/** Docker's rule for volume names (and compose's for the keys of `volumes:`). */
+const VOLUME_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const CONTROL = /\p{Cc}/u;
+
 function checkVolumes(e: Entry): Diagnostic[] {
   const out: Diagnostic[] = [];
   e.container.volumes.forEach((volume, i) => {
-    const source = typeof volume === "string" ? volume.split(":")[0]! : volume.source;
+    const [source, target] = typeof volume === "string" ? volume.split(":") as [string, string] : [volume.source, volume.target];
+    const at = (field: "source" | "target") => (typeof volume === "string" ? [...e.at, "volumes", i] : [...e.at, "volumes", i, field]);
+    for (const [field, text] of [["source", source], ["target", target]] as const) {
+      if (!CONTROL.test(text)) continue;
+      const message = `volume ${field} ${quote(text)} contains a control character (a newline or tab?); a path is one line: remove it`;
+      out.push({ path: at(field), code: "invalid_volume", message });
+    }
+    if (!isHostPath(source) && !VOLUME_NAME.test(source)) {
+      const message =
+        `volume source ${quote(source)} is neither a host path nor a volume name: a host path starts with "/" or "./", ` +
+        "a named volume is letters, digits, '_', '.' or '-' (starting with a letter or digit)";
+      out.push({ path: at("source"), code: "invalid_volume", message });
+    }
     if (!source.startsWith(".")) return;
     const normal = posix.normalize(source);
     if (normal !== ".." && !normal.startsWith("../")) return;
