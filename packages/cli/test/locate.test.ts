@@ -80,6 +80,10 @@ test("computed values: the call, import or expression that holds the rest of the
   const imported = 'import { apps } from "./apps.ts";\nexport default { hosts: { prod: { apps } } };';
   assert.equal(at(imported, PORT), ["apps", "opaque"]);
   assert.equal(at("export default { hosts: { prod: preset({ x: 1 }) } };", PORT), ["preset({ x: 1 })", "opaque"]);
+  // pangolin(x) returns x: its options are in the source, and a defaulted one is missing there.
+  const vps = "export default { hosts: { vps: { pangolin: pangolin({ images: {}, baseDomain: 'a.b' }) } } };";
+  assert.equal(at(vps, ["hosts", "vps", "pangolin", "images"]), ["{}", "exact"]);
+  assert.equal(at(vps, ["hosts", "vps", "pangolin", "httpPort"]), ["pangolin", "missing"]);
   assert.equal(at('export default { hosts: { prod: { stateVersion: `${v}` } } };', ["hosts", "prod", "stateVersion", 0]), ["`${v}`", "opaque"]);
 });
 

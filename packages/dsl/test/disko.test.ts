@@ -96,7 +96,7 @@ test("remainder_not_last: 100% must be the last partition of its disk", () => {
 
 test("disk_too_small: fixed sizes plus the GPT must fit a declared disk size", () => {
   const parts = { boot: { size: "1M", type: "EF02" }, ESP: esp, swap: { size: "8G", content: { type: "swap" } }, root: { size: "100%", content: ext4Root } };
-  expectIssue(config(layout(parts, { size: "8G" })), "disk_too_small", [...AT, "disks", "main", "size"], /need 8\.5 GiB, but disk "main" has 8 GiB/);
+  expectIssue(config(layout(parts, { size: "8G" })), "disk_too_small", [...AT, "disks", "main", "size"], /need 8\.5 GiB, but disk "main" has 8 GiB: make a partition smaller .*or correct the disk size/);
   assert.ok(resolveInfra(config(layout(parts, { size: "10G" }))));
   expectIssue(config(hetznerCloud({ size: "512M" })), "disk_too_small", [...AT, "disks", "main", "size"], /has 512 MiB/);
 });
@@ -132,9 +132,9 @@ test("no_root_filesystem: nothing mounted at /", () => {
 
 test("duplicate_mountpoint: a second / (or any mountpoint) names the first", () => {
   const cfg = config(layout({ ESP: esp, a: { size: "10G", content: ext4Root }, b: { size: "100%", content: { type: "btrfs", subvolumes: { "/root": { mountpoint: "/" } } } } }));
-  expectIssue(cfg, "duplicate_mountpoint", [...PARTS, "b", "content", "subvolumes", "/root", "mountpoint"], /\/ is already mounted at hosts\.vps\.disko\.disks\.main\.content\.partitions\.a\.content\.mountpoint/);
+  expectIssue(cfg, "duplicate_mountpoint", [...PARTS, "b", "content", "subvolumes", "/root", "mountpoint"], /\/ is already taken by hosts\.vps\.disko\.disks\.main\.content\.partitions\.a\.content; .*: mount this one elsewhere/);
   const twice = config(layout({ ESP: esp, root: { size: "10G", content: ext4Root }, other: { size: "100%", content: { ...ext4Root, mountpoint: "/boot/" } } }));
-  expectIssue(twice, "duplicate_mountpoint", [...PARTS, "other", "content", "mountpoint"], /\/boot is already mounted/);
+  expectIssue(twice, "duplicate_mountpoint", [...PARTS, "other", "content", "mountpoint"], /\/boot is already taken by /);
 });
 
 test("boot_unreadable: / encrypted or on ZFS without an unencrypted /boot", () => {
@@ -170,7 +170,7 @@ test("unknown_zpool and zpool_members: zfs members name a pool; a mirror needs t
 
 test("esp_not_vfat: an EFI system partition must be FAT, also inside a mirror", () => {
   const ext4Esp = { ...esp, content: { ...esp.content, format: "ext4" } };
-  expectIssue(config(layout({ ESP: ext4Esp, root: { size: "100%", content: ext4Root } })), "esp_not_vfat", [...PARTS, "ESP", "content"], /is ext4; firmware reads only FAT/);
+  expectIssue(config(layout({ ESP: ext4Esp, root: { size: "100%", content: ext4Root } })), "esp_not_vfat", [...PARTS, "ESP", "content", "format"], /is formatted ext4, but firmware reads only FAT: use format "vfat"/);
   expectIssue(config(layout({ ESP: { size: "512M", type: "EF00" }, root: { size: "100%", content: ext4Root } })), "esp_not_vfat", [...PARTS, "ESP", "content"], /has no file system/);
   const mirror = plain(raid1({ devices: ["/dev/disk/by-id/a", "/dev/disk/by-id/b"] }));
   const bad = { ...mirror, mdadm: { ...mirror.mdadm, boot: { level: 1, metadata: "1.0", content: { ...ext4Root, mountpoint: "/boot" } } } };

@@ -77,7 +77,7 @@ test("sops_secret_conflict: one name, two different secrets, or two owning apps"
   };
   const differ = only(issuesOf(infra({ apps })), "sops_secret_conflict");
   assert.equal(differ.path, ["hosts", "prod", "apps", "api", "environmentFile"]);
-  assert.match(differ.message, /"env" is declared differently/);
+  assert.match(differ.message, /"env" is already declared at hosts\.prod\.apps\.web\.environmentFile with sopsFile "secrets\/b\.yaml" here, "secrets\/a\.yaml" there: .*a name of its own/);
   const twoOwners = {
     web: app({ environmentFile: sops("env", "secrets/a.yaml") }),
     api: app({ port: 8002, database: undefined, environmentFile: sops("env", "secrets/a.yaml") }),

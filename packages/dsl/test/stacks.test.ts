@@ -77,6 +77,35 @@ test("unknown_container: dependsOn and networkMode name a container the stack do
   expectIssue(mode, "unknown_container", at("web", "side", "networkMode"), /unknown container "nope"/);
 });
 
+test("unknown_container: a misspelt name gets a suggestion; in dependsOn's object form the key is marked", () => {
+  const list = only(issuesOf(withStacks({ web: stack({ app: { image: "a:1", dependsOn: ["dbb"] } }) })), "unknown_container");
+  assert.equal([list.suggestion, list.key], ["db", undefined]);
+  const record = only(issuesOf(withStacks({ web: stack({ app: { image: "a:1", dependsOn: { dbb: "healthy" } } }) })), "unknown_container");
+  assert.equal([record.path, record.suggestion, record.key], [at("web", "app", "dependsOn", "dbb"), "db", true]);
+  const network = only(issuesOf(withStacks({ web: stack({ app: { image: "a:1", networks: ["frnt"] } }, { networks: { front: {} } }) })), "unknown_network");
+  assert.is(network.suggestion, "front");
+});
+
+test("invalid_name: a label key with '=', whitespace or a newline; label values are free text", () => {
+  const labels = (l: Obj) => withStacks({ web: stack({ app: { image: "a:1", labels: l } }) });
+  expectIssue(labels({ "a=b": "c" }), "invalid_name", at("web", "app", "labels", "a=b"), /label name "a=b" must be letters/);
+  expectIssue(labels({ "x\ny": "c" }), "invalid_name", at("web", "app", "labels", "x\ny"), /label name "x\\ny"/);
+  assert.ok(resolveInfra(labels({ "traefik.http.routers.web.rule": "Host(`a.b`)\n${x} \"; }; evil = {" })));
+});
+
+test("invalid_volume: a control character in a volume path, a named volume Docker cannot name", () => {
+  const volumes = (v: unknown[]) => withStacks({ web: stack({ app: { image: "a:1", volumes: v } }) });
+  expectIssue(volumes(["/srv/a\nb:/data"]), "invalid_volume", at("web", "app", "volumes", 0), /volume source "\/srv\/a\\nb" contains a control character/);
+  expectIssue(volumes([{ source: "/srv/a", target: "/data\t" }]), "invalid_volume", at("web", "app", "volumes", 0, "target"), /volume target/);
+  expectIssue(volumes([{ source: 'd"; x = {', target: "/data" }]), "invalid_volume", at("web", "app", "volumes", 0, "source"), /neither a host path nor a volume name/);
+  assert.ok(resolveInfra(volumes(["pg_data.1:/data", "/srv/$site/a b:/www"])));
+});
+
+test("an image that is not an image reference says so", () => {
+  const issue = only(issuesOf(withStacks({ web: stack({ app: { image: 'nginx:1"; evil = {' } }) })), "invalid_format");
+  assert.match(issue.message, /^not an image reference: /);
+});
+
 test("foreign_container: a dependency in another stack", () => {
   const config = withStacks({ web: stack(), jobs: { containers: { worker: { image: "w:1", dependsOn: { db: "started" } } } } });
   expectIssue(config, "foreign_container", at("jobs", "worker", "dependsOn", "db"), /container "db" is in stack "web", not "jobs"/);

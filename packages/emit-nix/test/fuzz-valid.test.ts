@@ -1,5 +1,5 @@
 // Random valid configs, whose free-text fields (environment values, site extraConfig, flake input
-// URLs) hold arbitrary unicode, `${`, `''`, quotes and backslashes, go through resolveInfra and
+// URLs, a container's command arguments and label value) hold arbitrary unicode, `${`, `''`, quotes and backslashes, go through resolveInfra and
 // emitAll. Every generated file must parse with the real Nix parser, and each free-text string
 // must evaluate back to exactly what the config said. All runs share one `--parse` call and one
 // `--eval` call, so the property costs two Nix processes.
@@ -30,9 +30,19 @@ interface AppCase {
 }
 
 const appCase = fc.record({ environment: fc.dictionary(envName, text, { maxKeys: 4 }), extraConfig: caddyText, database: dbName });
-const configCase = fc.record({ url: text.filter((s) => s.length > 0), apps: fc.array(appCase, { minLength: 1, maxLength: 3 }) });
+const containerCase = fc.record({ command: fc.array(text, { minLength: 1, maxLength: 3 }), label: text });
+const configCase = fc.record({
+  url: text.filter((s) => s.length > 0),
+  apps: fc.array(appCase, { minLength: 1, maxLength: 3 }),
+  container: containerCase,
+});
 
-function config({ url, apps }: { url: string; apps: AppCase[] }) {
+interface ContainerCase {
+  command: string[];
+  label: string;
+}
+
+function config({ url, apps, container }: { url: string; apps: AppCase[]; container: ContainerCase }) {
   const names = apps.map((_, i) => `app-${i}`);
   const databases = [...new Set(apps.map((a) => a.database))];
   return {
@@ -47,6 +57,9 @@ function config({ url, apps }: { url: string; apps: AppCase[] }) {
         caddy: {
           email: "ops@example.com",
           sites: Object.fromEntries(apps.map((a, i) => [`s${i}.example.com`, { app: names[i], extraConfig: a.extraConfig }])),
+        },
+        stacks: {
+          s: { containers: { c: { image: "nginx:1.27.3", command: container.command, labels: { "com.example.note": container.label } } } },
         },
       },
     },
@@ -86,10 +99,13 @@ test("random valid configs: every file parses and every free-text string evaluat
         probes.push(`${module("hosts/prod/caddy.nix")}.services.caddy.virtualHosts."s${i}.example.com".extraConfig`);
         expected.push(expectedSite(a.extraConfig, 10_000 + i));
       });
+      probes.push(`{ inherit (${module("hosts/prod/stacks/s.nix")}.virtualisation.oci-containers.containers.c) cmd labels; }`);
+      expected.push({ cmd: c.container.command, labels: { "com.example.note": c.container.label } });
     });
     nixParse(files);
     assert.equal(nixEval(`[ ${probes.map((p) => `(${p})`).join(" ")} ]`), expected);
     assert.ok(cases.some((c) => c.apps.some((a) => a.extraConfig.includes("${") || Object.values(a.environment).some((v) => v.includes("''")))));
+    assert.ok(cases.some((c) => [...c.container.command, c.container.label].some((t) => t.includes("${") || t.includes('"; }; evil = {'))));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -229,4 +229,12 @@ test("every emitted compose file is accepted by docker-compose config, with the 
   assert.equal(vpn.services.wg.cap_add, ["NET_ADMIN", "SYS_MODULE"]);
 });
 
+test("compose: a $ in a volume path or user stays literal, as under oci-containers", () => {
+  const container = { image: "nginx:1.27.3", user: "${UID}", volumes: ["/srv/$site/www:/usr/share/nginx/html:ro"] };
+  const model = resolveInfra({ hosts: { h: { stateVersion: "26.05", stacks: { web: { backend: "compose", containers: { web: container } } } } } });
+  const yaml = emitAll(model).find((f) => f.path.endsWith("docker-compose.yml"))!;
+  const web = parse(yaml.content).services.web;
+  assert.equal([web.user, web.volumes], ["$${UID}", ["/srv/$$site/www:/usr/share/nginx/html:ro"]]);
+});
+
 test.run();

@@ -71,7 +71,7 @@ class SourceLocator implements Locator {
     for (const segment of path) {
       const value = this.follow(written);
       const step = this.child(value, segment);
-      if (step === undefined) return this.missing(value, keyNode ?? written);
+      if (step === undefined) return this.missing(value, written, keyNode);
       if (step.opaque !== undefined) return this.span(step.opaque, "opaque");
       if (step.value === undefined) return this.span(step.keyNode ?? value, "opaque");
       written = step.value;
@@ -84,12 +84,17 @@ class SourceLocator implements Locator {
     return { start: node.getStart(), end: node.getEnd(), kind };
   }
 
-  /** A key the object lacks: point at the name the object was given, or else its `{`. */
-  private missing(value: MorphNode, written: MorphNode): Found {
+  /**
+   * A key the object lacks: point at the name the object was given (its own property or const
+   * name, else the key it was reached by, as in `pangolin: pangolin({...})`), or else its `{`.
+   */
+  private missing(value: MorphNode, written: MorphNode, keyNode: MorphNode | undefined): Found {
     const { Node } = this.morph;
-    if (!Node.isObjectLiteralExpression(value) && !Node.isArrayLiteralExpression(value)) return this.span(written, "opaque");
+    if (!Node.isObjectLiteralExpression(value) && !Node.isArrayLiteralExpression(value)) return this.span(keyNode ?? written, "opaque");
     const parent = value.getParent();
-    const named = Node.isPropertyAssignment(parent) || Node.isVariableDeclaration(parent) ? parent.getNameNode() : undefined;
+    const own = Node.isPropertyAssignment(parent) || Node.isVariableDeclaration(parent) ? parent.getNameNode() : undefined;
+    const reachedBy = keyNode !== undefined && Node.isPropertyAssignment(keyNode.getParent()) ? keyNode : undefined;
+    const named = own ?? reachedBy;
     if (named !== undefined) return this.span(named, "missing");
     return { start: value.getStart(), end: value.getStart() + 1, kind: "missing" };
   }
@@ -114,7 +119,7 @@ class SourceLocator implements Locator {
   /**
    * The value an expression stands for, as far as the source shows it: parentheses, `as`,
    * `satisfies` and `!` removed, identifiers followed to `const` initialisers, and typed identity
-   * helpers (`defineInfra(x)`, any `defineX(x)`) replaced by their argument.
+   * helpers (`defineInfra(x)`, any `defineX(x)`, `pangolin(x)`) replaced by their argument.
    */
   private follow(node: MorphNode): MorphNode {
     const { Node } = this.morph;
@@ -219,7 +224,10 @@ class SourceLocator implements Locator {
   }
 }
 
-/** `defineInfra`, `gen.defineInfra`, `defineHost`: typed identity helpers, by convention. */
+/**
+ * `defineInfra`, `gen.defineInfra`, `defineHost`: typed identity helpers, by convention; and
+ * gen-nix's own builders that return their argument unchanged (`pangolin({...})`).
+ */
 function isDefineCall(callee: string): boolean {
-  return /(^|\.)define[A-Z]\w*$/.test(callee);
+  return /(^|\.)(define[A-Z]\w*|pangolin)$/.test(callee);
 }

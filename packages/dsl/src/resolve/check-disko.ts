@@ -113,7 +113,7 @@ function checkSizes(walk: Walk): void {
     const need = fixed + GPT_OVERHEAD + rest;
     if (need > sizeBytes(disk.size)) {
       const what = rest > 0n ? "fixed partitions, the GPT and at least 1 MiB for the 100% partition" : "partitions and the GPT";
-      walk.error(["disks", diskName, "size"], "disk_too_small", `the ${what} need ${human(need)}, but disk "${diskName}" has ${human(sizeBytes(disk.size))}`);
+      walk.error(["disks", diskName, "size"], "disk_too_small", `the ${what} need ${human(need)}, but disk "${diskName}" has ${human(sizeBytes(disk.size))}: make a partition smaller (or give the last one "100%"), or correct the disk size`);
     }
   }
 }
@@ -142,8 +142,9 @@ function checkMounts(walk: Walk): void {
     const normal = mount.mountpoint.length > 1 ? mount.mountpoint.replace(/\/+$/, "") : mount.mountpoint;
     const earlier = first.get(normal);
     if (earlier) {
-      const where = formatPath([...walk.at, ...earlier.path]);
-      walk.error(mount.path, "duplicate_mountpoint", `${normal} is already mounted at ${where}; each mountpoint takes one file system`);
+      // The path ends in "mountpoint"; name the file system, subvolume or dataset that owns it.
+      const where = formatPath([...walk.at, ...earlier.path.slice(0, -1)]);
+      walk.error(mount.path, "duplicate_mountpoint", `${normal} is already taken by ${where}; each mountpoint takes one file system: mount this one elsewhere (e.g. /srv/data) or remove its mountpoint`);
     } else {
       first.set(normal, mount);
     }
@@ -216,9 +217,11 @@ function checkEsps(walk: Walk): { bios: boolean; esp: boolean } {
         if (array.metadata !== "1.0") {
           walk.error(["mdadm", content.name, "metadata"], "esp_raid_metadata", `array "${content.name}" mirrors an EFI system partition: set metadata "1.0" so the superblock sits at the end and firmware sees plain FAT`);
         }
-      } else if (content?.type !== "filesystem" || content.format !== "vfat") {
-        const what = content === undefined ? "has no file system" : content.type === "filesystem" ? `is ${content.format}` : `holds ${content.type}`;
-        walk.error([...at, "content"], "esp_not_vfat", `EFI system partition "${name}" (type EF00) ${what}; firmware reads only FAT: use { type: "filesystem", format: "vfat", mountpoint: "/boot" }`);
+      } else if (content?.type === "filesystem" && content.format !== "vfat") {
+        walk.error([...at, "content", "format"], "esp_not_vfat", `EFI system partition "${name}" (type EF00) is formatted ${content.format}, but firmware reads only FAT: use format "vfat"`);
+      } else if (content?.type !== "filesystem") {
+        const what = content === undefined ? "has no file system" : `holds ${content.type}`;
+        walk.error([...at, "content"], "esp_not_vfat", `EFI system partition "${name}" (type EF00) ${what}; firmware reads only FAT: use content { type: "filesystem", format: "vfat", mountpoint: "/boot" }`);
       } else {
         esps.push([...at, "content"]);
         if (!content.mountpoint) walk.error([...at, "content"], "esp_not_mounted", `the EFI system partition "${name}" needs a mountpoint (usually /boot) for GRUB to install into`);

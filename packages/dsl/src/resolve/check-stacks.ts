@@ -5,8 +5,9 @@ import { posix } from "node:path";
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
 import type { Container, Stack } from "../schema/stack.ts";
-import { parsePort } from "./build-stack.ts";
-import { type HostListener, hostListeners, known } from "./check-host.ts";
+import { quote } from "../quote.ts";
+import { isHostPath, parsePort } from "./build-stack.ts";
+import { type HostListener, hostListeners, unknownName } from "./check-host.ts";
 
 type Path = (string | number)[];
 type Port = ReturnType<typeof parsePort>;
@@ -28,13 +29,15 @@ interface Dependency {
   name: string;
   condition: "started" | "healthy" | "completed";
   path: Path;
+  /** The name is a key of the `dependsOn` record (its value is the condition). */
+  key?: true;
 }
 
 function dependencies(container: Container, at: Path): Dependency[] {
   const { dependsOn } = container;
   return Array.isArray(dependsOn)
     ? dependsOn.map((name, i) => ({ name, condition: "started" as const, path: [...at, "dependsOn", i] }))
-    : Object.entries(dependsOn).map(([name, condition]) => ({ name, condition, path: [...at, "dependsOn", name] }));
+    : Object.entries(dependsOn).map(([name, condition]) => ({ name, condition, path: [...at, "dependsOn", name], key: true as const }));
 }
 
 /** The container whose network namespace `container` joins, if any. */
@@ -78,24 +81,27 @@ function checkEnvironment(e: Entry): Diagnostic[] {
     }));
 }
 
-/** A reference to another container: it must exist, in the same stack. */
-function checkTarget(e: Entry, target: string, path: Path, byName: Map<string, Entry>, stack: Stack): Diagnostic | undefined {
+/**
+ * A reference to another container: it must exist, in the same stack. `key`: the name is a
+ * record key (dependsOn's object form), so the problem is marked on the key.
+ */
+function checkTarget(e: Entry, target: string, path: Path, byName: Map<string, Entry>, stack: Stack, key?: true): Diagnostic | undefined {
   const found = byName.get(target);
   if (found && found.stack === e.stack) return undefined;
   if (found) {
     const message =
       `container "${target}" is in stack "${found.stack}", not "${e.stack}": a container can only reference containers ` +
       "of its own stack (compose projects do not see each other); move one of them";
-    return { path, code: "foreign_container", message };
+    return { path, code: "foreign_container", message, ...(key && { key }) };
   }
-  const message = `unknown container "${target}"; containers in stack "${e.stack}": ${known(Object.keys(stack.containers))}`;
-  return { path, code: "unknown_container", message };
+  const unknown = unknownName(path, "unknown_container", "container", target, Object.keys(stack.containers), `containers in stack "${e.stack}"`);
+  return key ? { ...unknown, key } : unknown;
 }
 
 function checkReferences(e: Entry, stack: Stack, byName: Map<string, Entry>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const dep of dependencies(e.container, e.at)) {
-    const problem = checkTarget(e, dep.name, dep.path, byName, stack);
+    const problem = checkTarget(e, dep.name, dep.path, byName, stack, dep.key);
     if (problem) {
       out.push(problem);
       continue;
@@ -144,16 +150,31 @@ function checkNetworkMode(e: Entry, networks: string[]): Diagnostic[] {
   }
   (c.networks ?? []).forEach((network, i) => {
     if (networks.includes(network)) return;
-    const message = `unknown network "${network}"; networks of stack "${e.stack}": ${known(networks)}`;
-    out.push({ path: [...e.at, "networks", i], code: "unknown_network", message });
+    out.push(unknownName([...e.at, "networks", i], "unknown_network", "network", network, networks, `networks of stack "${e.stack}"`));
   });
   return out;
 }
 
+/** Docker's rule for volume names (and compose's for the keys of `volumes:`). */
+const VOLUME_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const CONTROL = /\p{Cc}/u;
+
 function checkVolumes(e: Entry): Diagnostic[] {
   const out: Diagnostic[] = [];
   e.container.volumes.forEach((volume, i) => {
-    const source = typeof volume === "string" ? volume.split(":")[0]! : volume.source;
+    const [source, target] = typeof volume === "string" ? volume.split(":") as [string, string] : [volume.source, volume.target];
+    const at = (field: "source" | "target") => (typeof volume === "string" ? [...e.at, "volumes", i] : [...e.at, "volumes", i, field]);
+    for (const [field, text] of [["source", source], ["target", target]] as const) {
+      if (!CONTROL.test(text)) continue;
+      const message = `volume ${field} ${quote(text)} contains a control character (a newline or tab?); a path is one line: remove it`;
+      out.push({ path: at(field), code: "invalid_volume", message });
+    }
+    if (!isHostPath(source) && !VOLUME_NAME.test(source)) {
+      const message =
+        `volume source ${quote(source)} is neither a host path nor a volume name: a host path starts with "/" or "./", ` +
+        "a named volume is letters, digits, '_', '.' or '-' (starting with a letter or digit)";
+      out.push({ path: at("source"), code: "invalid_volume", message });
+    }
     if (!source.startsWith(".")) return;
     const normal = posix.normalize(source);
     if (normal !== ".." && !normal.startsWith("../")) return;

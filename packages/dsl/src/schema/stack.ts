@@ -23,7 +23,9 @@ const Duration = z.string().regex(DURATION, { error: 'a duration looks like "10s
 const ImageSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._\/:-]*(@sha256:[0-9a-f]{64})?$/, {
-    error: 'an image looks like "docker.io/fosrl/pangolin:1.12.3" or "nginx@sha256:<64 hex digits>"',
+    error:
+      "not an image reference: an image is lowercase letters, digits, '.', '_', '/', ':' and '-', with a tag or a " +
+      'digest, e.g. "docker.io/fosrl/pangolin:1.12.3" or "nginx@sha256:<64 hex digits>"',
   });
 
 /** A program and its arguments: an argv array, or a string split on spaces. */
@@ -93,6 +95,20 @@ export const DependsOnSchema = z.union([z.array(z.string()), z.record(z.string()
 
 const StringMap = z.record(z.string(), z.string());
 
+/**
+ * Label keys: reverse-DNS words as Docker recommends, with the upper case Traefik's keys use.
+ * `=` would move the split of `--label key=value`, and whitespace or a newline is no key.
+ */
+const LABEL_KEY = {
+  what: "label",
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/,
+  hint: "letters, digits, '.', '_', '/' or '-', starting with a letter or digit, e.g. \"com.example.team\"",
+};
+
+const LabelsSchema = StringMap.superRefine((labels, ctx) => {
+  for (const key of Object.keys(labels)) checkName(ctx, [key], key, LABEL_KEY);
+}, KEYS_ONLY);
+
 const EnvironmentSchema = StringMap.superRefine((env, ctx) => {
   for (const key of Object.keys(env)) checkName(ctx, [key], key, ENV_NAME);
 }, KEYS_ONLY);
@@ -136,8 +152,8 @@ export const ContainerSchema = z.strictObject({
     .optional(),
   /** DNS servers → --dns */
   dns: z.array(z.string()).default([]),
-  /** → .labels */
-  labels: StringMap.default({}),
+  /** → .labels; values are literal text */
+  labels: LabelsSchema.default({}),
   /** Full access to the host; an opt-out that `gen-nix audit` lists. Default false */
   privileged: z.boolean().default(false),
   /** "uid:gid" or a user name inside the image → .user */

@@ -45,11 +45,11 @@ function service(c: ContainerModel): Record<string, unknown> {
     container_name: c.name,
     ...(c.entrypoint !== undefined && { entrypoint: literal(c.entrypoint) }),
     ...(c.command !== undefined && { command: literal(c.command) }),
-    ...(c.user !== undefined && { user: c.user }),
+    ...(c.user !== undefined && { user: literal(c.user) }),
     ...(c.environment.length > 0 && { environment: literal(Object.fromEntries(c.environment)) }),
     ...nonEmpty("env_file", c.environmentFiles.map(composeSecretPath)),
     ...nonEmpty("ports", c.ports.map(portSpec)),
-    ...nonEmpty("volumes", c.volumes.map((v) => `${v.source}:${v.target}${v.readOnly ? ":ro" : ""}`)),
+    ...nonEmpty("volumes", c.volumes.map((v) => literal(`${v.source}:${v.target}${v.readOnly ? ":ro" : ""}`))),
     ...(c.networkMode ? { network_mode: networkMode(c.networkMode) } : nonEmpty("networks", c.networks)),
     ...(c.dependsOn.length > 0 && {
       depends_on: Object.fromEntries(c.dependsOn.map((d) => [d.name, { condition: CONDITION[d.condition] }])),
