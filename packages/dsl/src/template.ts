@@ -81,8 +81,35 @@ function parseProgram(word: string): Parsed<TemplatePart[]> {
   return { value: parsed.value, problems: [{ code: "invalid_command", message }] };
 }
 
-/** Splits a command line at whitespace; the first word is the program (see the config spec). */
+/**
+ * Splits a command line at whitespace; the first word is the program (see the config spec).
+ * The schema checks each command and the resolver then builds the model from the same text, and
+ * apps often share command lines, so each text is parsed once; the result is frozen, as several
+ * apps may hold it. (The cache is bounded, so that a long-lived process does not grow.)
+ */
 export function parseCommand(text: string): Parsed<CommandLine> {
+  let parsed = commandCache.get(text);
+  if (parsed === undefined) {
+    if (commandCache.size >= 1024) commandCache.clear();
+    parsed = freezeParsed(parseCommandText(text));
+    commandCache.set(text, parsed);
+  }
+  return parsed;
+}
+const commandCache = new Map<string, Parsed<CommandLine>>();
+
+function freezeParsed(p: Parsed<CommandLine>): Parsed<CommandLine> {
+  for (const word of p.value) {
+    for (const part of word) if (typeof part === "object") Object.freeze(part);
+    Object.freeze(word);
+  }
+  p.problems.forEach((x) => Object.freeze(x));
+  Object.freeze(p.value);
+  Object.freeze(p.problems);
+  return Object.freeze(p);
+}
+
+function parseCommandText(text: string): Parsed<CommandLine> {
   const [program, ...args] = text.trim().split(/\s+/).filter(Boolean);
   if (program === undefined) return { value: [], problems: [{ code: "invalid_command", message: "command is empty" }] };
   const words = [parseProgram(program), ...args.map((word) => parseTemplate(word))];

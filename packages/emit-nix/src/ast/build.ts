@@ -44,7 +44,7 @@ export const n = {
   rec: (bindings: readonly Binding[]): AttrSet => f({ kind: "AttrSet", rec: true, bindings }),
   /** `a.b.c = value;` — a dotted string is split into a path; use an array for keys containing dots. */
   assign: (path: string | readonly AttrKey[], value: NixValue, trivia?: Trivia): Binding => {
-    let p = typeof path === "string" ? path.split(".") : path;
+    let p = typeof path === "string" ? splitPath(path) : path;
     let v = value;
     // A plain object with a single attribute joins the path (see `soleKey`).
     for (let k = soleKey(v); k !== undefined; k = soleKey(v)) {
@@ -118,6 +118,21 @@ function isMultiLine(parts: readonly Part[]): boolean {
   }
   return literal.includes("\n") && fitsIndented(shape);
 }
+
+/**
+ * `"a.b.c"` as `["a", "b", "c"]`, frozen and shared: emitters name the same few option paths
+ * over and over, so each is split once. (Bounded, so that a long-lived process does not grow.)
+ */
+function splitPath(path: string): readonly string[] {
+  let keys = splitCache.get(path);
+  if (keys === undefined) {
+    if (splitCache.size >= 4096) splitCache.clear();
+    keys = Object.freeze(path.split("."));
+    splitCache.set(path, keys);
+  }
+  return keys;
+}
+const splitCache = new Map<string, readonly string[]>();
 
 type PlainObject = { readonly [key: string]: NixValue | undefined };
 

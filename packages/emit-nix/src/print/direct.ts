@@ -49,7 +49,7 @@ export function ownLineBinding(b: Binding): Doc {
 export function bindingLines(b: Binding, ind: string, out: string[]): void {
   if (b.kind === "Assign") {
     const key = keyText(b.path);
-    if (key !== null && assignLines(key, isShortKey(b.path), b.value, ind, out)) return;
+    if (key !== null && assignLines(key, keyIsShort, b.value, ind, out)) return;
   }
   laidOut(prettyBinding(bindingSyntax(b)), ind, out);
 }
@@ -208,20 +208,28 @@ function laidOut(doc: Doc, ind: string, out: string[]): void {
 const isStringOrPath = (v: Expr): boolean =>
   v.kind === "Str" || v.kind === "Path" || (v.kind === "IndentedStr" && indentedLines(v.parts) === null);
 
-/** Up to four plain names: nixfmt then keeps `key = ` on the first line whatever follows. */
-function isShortKey(path: readonly AttrKey[]): boolean {
-  if (path.length > 4) return false;
-  for (const k of path) if (typeof k !== "string" || !isBareIdent(k)) return false;
-  return true;
-}
+/** Set by `keyText`: the key is up to four plain names, after which nixfmt keeps `key = ` on the first line. */
+let keyIsShort = false;
 
+/** The attribute path as printed, or null when an interpolation in it is not a plain name. */
 function keyText(path: readonly AttrKey[]): string | null {
   let out = "";
+  let plain = path.length <= 4;
   for (let i = 0; i < path.length; i++) {
-    const s = selectorText(path[i]!);
-    if (s === null) return null;
+    const k = path[i]!;
+    let s: string | null;
+    if (typeof k !== "string") {
+      plain = false;
+      s = selectorText(k);
+      if (s === null) return null;
+    } else if (isBareIdent(k)) s = k;
+    else {
+      plain = false;
+      s = `"${escapeSimple(k)}"`;
+    }
     out = i === 0 ? s : `${out}.${s}`;
   }
+  keyIsShort = plain;
   return out;
 }
 
