@@ -13,7 +13,16 @@ import { build } from "esbuild";
 const ROOT = join(import.meta.dirname, "..");
 // Measure the code as shipped (bundled, as in the CLI), not as tsx runs it in development.
 const bundleDir = mkdtempSync(join(tmpdir(), "gen-nix-bench-lib-"));
-await build({ entryPoints: [join(ROOT, "bench/entry.ts")], outfile: join(bundleDir, "lib.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
+await build({
+  entryPoints: [join(ROOT, "bench/entry.ts")],
+  outfile: join(bundleDir, "lib.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  // CommonJS dependencies (yaml) call require() for Node built-ins, which an ES module lacks.
+  banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+  logLevel: "warning",
+});
 const { resolveInfra, emitAll, syntheticConfig } = (await import(pathToFileURL(join(bundleDir, "lib.mjs")).href)) as typeof import("./entry.ts");
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
