@@ -45,7 +45,7 @@ delete process.env.NODE_EXTRA_CA_CERTS;
 const node = timeCommand(["-e", "0"], 15);
 // A copy of the example, so the flake is written next to its config as a user's would be.
 cpSync(join(ROOT, "fixtures/hetzner-prod"), out, { recursive: true });
-const cold = timeCommand(["packages/cli/bin/gen-nix.mjs", "--config", join(out, "infra.config.ts")], 15);
+const cold = timeCommand(["packages/cli/bin/gen-nix.cjs", "--config", join(out, "infra.config.ts")], 15);
 rmSync(out, { recursive: true, force: true });
 rmSync(bundleDir, { recursive: true, force: true });
 
