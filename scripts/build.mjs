@@ -1,5 +1,5 @@
 // Bundles the CLI (with the DSL and emitters) into one CommonJS file, so a cold `gen-nix`
-// compiles one script — and, with the V8 code cache that bin/gen-nix.mjs keeps beside it,
+// compiles one script — and, with the V8 code cache that bin/gen-nix.cjs keeps beside it,
 // hardly compiles at all. Then warms that cache with one run on the bundled example.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -17,6 +17,6 @@ await bundleCli(join(dist, "gen-nix.cjs"));
 // where gen-nix rightly refuses to write.
 const out = mkdtempSync(join(dist, "warm-"));
 cpSync(join(root, "fixtures/hetzner-prod"), out, { recursive: true });
-const warm = spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.mjs"), "--config", join(out, "infra.config.ts")], { encoding: "utf8" });
+const warm = spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.cjs"), "--config", join(out, "infra.config.ts")], { encoding: "utf8" });
 rmSync(out, { recursive: true, force: true });
 if (warm.status !== 0) throw new Error(`warming the code cache failed:\n${warm.stderr}`);

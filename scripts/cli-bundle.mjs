@@ -16,6 +16,8 @@ export async function bundleCli(outfile) {
     format: "cjs",
     target: "node20",
     legalComments: "none",
+    // Less to read and hash at every start; names stay, so an internal error still shows a stack.
+    minifyWhitespace: true,
     // Loaded only off the happy path (error frames, `gen-nix import`): keep them out of the bundle.
     external: ["ts-morph", "prettier"],
     // The lazy require of ts-morph resolves from import.meta.url, which a CommonJS bundle lacks.

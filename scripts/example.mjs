@@ -10,6 +10,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const repo = join(root, "out/hetzner-prod");
 mkdirSync(repo, { recursive: true });
 cpSync(join(root, "fixtures/hetzner-prod"), repo, { recursive: true });
-const run = spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.mjs"), "--config", join(repo, "infra.config.ts"), ...process.argv.slice(2)], { stdio: "inherit" });
+const run = spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.cjs"), "--config", join(repo, "infra.config.ts"), ...process.argv.slice(2)], { stdio: "inherit" });
 if (run.status === 0) console.log(`the flake is in ${relative(process.cwd(), repo) || "."}/ (flake.nix, hosts/prod/*.nix)`);
 process.exitCode = run.status ?? 1;

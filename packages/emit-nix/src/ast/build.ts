@@ -1,47 +1,52 @@
 /**
- * Factories for the Nix AST (`n.*`). Every node is frozen. `n.from` turns plain JS values into
- * nodes: objects become attribute sets (in insertion order), arrays lists, strings string
- * literals — escaped by the printer, so no JS string can inject Nix syntax.
+ * Factories for the Nix AST (`n.*`), the only way nodes are made (their classes are in
+ * objects.ts). `n.from` turns plain JS values into nodes: objects become attribute sets (in
+ * insertion order), arrays lists, strings string literals — escaped by the printer, so no JS
+ * string can inject Nix syntax.
  */
 import type {
   AttrKey, AttrSet, Binding, BinaryOperator, Expr, Formal, Formals, Ident, IndentedStr, Lambda, List, ListItem,
   NixFile, Select, Str, Trivia,
 } from "./nodes.ts";
+import * as N from "./objects.ts";
 import { fitsIndented } from "../print/escape.ts";
 
-const f = <T extends object>(node: T): T => Object.freeze(node);
 type Part = string | Expr;
 
 /** A JS value `n.from` accepts. */
 export type NixValue = Expr | string | number | bigint | boolean | null | readonly NixValue[] | { readonly [key: string]: NixValue | undefined };
 
-const isExpr = (v: unknown): v is Expr => typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { kind?: unknown }).kind === "string" && Object.isFrozen(v);
+const isExpr = N.isNode;
+const TRUE = new N.Bool(true);
+const FALSE = new N.Bool(false);
+const NULL = new N.Null();
 
 export const n = {
-  ident: (name: string): Ident => f({ kind: "Ident", name }),
-  int: (value: number | bigint): Expr => f({ kind: "Int", value: BigInt(value) }),
-  float: (value: number): Expr => f({ kind: "Float", value }),
-  bool: (value: boolean): Expr => f({ kind: "Bool", value }),
-  null: (): Expr => f({ kind: "Null" }),
-  path: (path: string): Expr => f({ kind: "Path", path }),
-  searchPath: (path: string): Expr => f({ kind: "SearchPath", path }),
+  ident: (name: string): Ident => new N.Ident(name),
+  int: (value: number | bigint): Expr => new N.Int(BigInt(value)),
+  float: (value: number): Expr => new N.Float(value),
+  /** Immutable, so `true`, `false` and `null` are one node each. */
+  bool: (value: boolean): Expr => (value ? TRUE : FALSE),
+  null: (): Expr => NULL,
+  path: (path: string): Expr => new N.Path(path),
+  searchPath: (path: string): Expr => new N.SearchPath(path),
   /** `"..."` with interpolations: `n.str("${", n.ref("pkgs.bun"), "}/bin/bun")` is not needed; pass parts. */
-  str: (...parts: Part[]): Str => f({ kind: "Str", parts: mergeParts(parts) }),
+  str: (...parts: Part[]): Str => new N.Str(mergeParts(parts)),
   /** `''...''` with interpolations. */
-  lines: (...parts: Part[]): IndentedStr => f({ kind: "IndentedStr", parts: mergeParts(parts) }),
+  lines: (...parts: Part[]): IndentedStr => new N.IndentedStr(mergeParts(parts)),
   /** Text as `''...''` when it is multi-line and reads back unchanged that way, else `"..."`. */
   text: (...parts: Part[]): Str | IndentedStr => {
     const merged = mergeParts(parts);
-    return isMultiLine(merged) ? f({ kind: "IndentedStr", parts: merged }) : f({ kind: "Str", parts: merged });
+    return isMultiLine(merged) ? new N.IndentedStr(merged) : new N.Str(merged);
   },
   list: (items: readonly (Expr | ListItem)[]): List => {
     const out: ListItem[] = [];
-    for (const i of items) out.push(isExpr(i) ? f({ value: i }) : withTrivia({ value: i.value }, i));
-    return f({ kind: "List", items: out });
+    for (const i of items) out.push(isExpr(i) ? new N.Item(i, undefined) : new N.Item(i.value, i));
+    return new N.List(out);
   },
-  item: (value: Expr, trivia?: Trivia): ListItem => withTrivia({ value }, trivia),
-  set: (bindings: readonly Binding[]): AttrSet => f({ kind: "AttrSet", rec: false, bindings }),
-  rec: (bindings: readonly Binding[]): AttrSet => f({ kind: "AttrSet", rec: true, bindings }),
+  item: (value: Expr, trivia?: Trivia): ListItem => new N.Item(value, trivia),
+  set: (bindings: readonly Binding[]): AttrSet => new N.AttrSet(false, bindings),
+  rec: (bindings: readonly Binding[]): AttrSet => new N.AttrSet(true, bindings),
   /** `a.b.c = value;` — a dotted string is split into a path; use an array for keys containing dots. */
   assign: (path: string | readonly AttrKey[], value: NixValue, trivia?: Trivia): Binding => {
     let p = typeof path === "string" ? splitPath(path) : path;
@@ -51,34 +56,32 @@ export const n = {
       p = [...p, k];
       v = (v as PlainObject)[k]!;
     }
-    return withTrivia({ kind: "Assign", path: p, value: n.from(v) }, trivia);
+    return new N.Assign(p, n.from(v), trivia);
   },
-  inherit: (names: readonly string[], from?: Expr, trivia?: Trivia): Binding =>
-    withTrivia(from ? { kind: "Inherit", names, from } : { kind: "Inherit", names }, trivia),
-  let: (bindings: readonly Binding[], body: Expr): Expr => f({ kind: "Let", bindings, body }),
-  with: (scope: Expr, body: Expr): Expr => f({ kind: "With", scope, body }),
-  if: (cond: Expr, then: Expr, otherwise: Expr): Expr => f({ kind: "If", cond, then, else: otherwise }),
-  assert: (cond: Expr, body: Expr): Expr => f({ kind: "Assert", cond, body }),
+  inherit: (names: readonly string[], from?: Expr, trivia?: Trivia): Binding => new N.Inherit(names, from, trivia),
+  let: (bindings: readonly Binding[], body: Expr): Expr => new N.Let(bindings, body),
+  with: (scope: Expr, body: Expr): Expr => new N.With(scope, body),
+  if: (cond: Expr, then: Expr, otherwise: Expr): Expr => new N.If(cond, then, otherwise),
+  assert: (cond: Expr, body: Expr): Expr => new N.Assert(cond, body),
   formals: (formals: readonly (string | Formal)[], opts: { ellipsis?: boolean; bind?: Formals["bind"] } = {}): Formals =>
-    f({ kind: "Formals", formals: formals.map((x) => f(typeof x === "string" ? { name: x } : { ...x })), ellipsis: opts.ellipsis ?? false, ...(opts.bind ? { bind: opts.bind } : {}) }),
+    new N.Formals(formals.map((x) => (typeof x === "string" ? { name: x } : { ...x })), opts.ellipsis ?? false, opts.bind),
   lambda: (param: string | Ident | Formals, body: Expr, bodyTrivia?: Trivia): Lambda =>
-    f({ kind: "Lambda", param: typeof param === "string" ? n.ident(param) : param, body, ...(bodyTrivia ? { bodyTrivia } : {}) }),
+    new N.Lambda(typeof param === "string" ? n.ident(param) : param, body, bodyTrivia),
   /** The usual module header `{ a, b, ... }:`. */
   module: (args: readonly string[], body: Expr): Lambda => n.lambda(n.formals(args, { ellipsis: true }), body, { blankBefore: true }),
-  apply: (fn: Expr | string, ...args: NixValue[]): Expr => f({ kind: "Apply", fn: typeof fn === "string" ? n.ref(fn) : fn, args: args.map(n.from) }),
+  apply: (fn: Expr | string, ...args: NixValue[]): Expr => new N.Apply(typeof fn === "string" ? n.ref(fn) : fn, args.map(n.from)),
   /** A dotted reference such as `pkgs.postgresql_17` or `lib.mkIf`. */
   ref: (dotted: string): Expr => {
     const [head, ...rest] = dotted.split(".");
     return rest.length === 0 ? n.ident(head!) : n.select(n.ident(head!), rest);
   },
-  select: (target: Expr, path: readonly AttrKey[], orDefault?: Expr): Select =>
-    f({ kind: "Select", target, path, ...(orDefault ? { orDefault } : {}) }),
-  hasAttr: (target: Expr, path: readonly AttrKey[]): Expr => f({ kind: "HasAttr", target, path }),
-  op: (left: NixValue, op: BinaryOperator, right: NixValue): Expr => f({ kind: "BinOp", op, left: n.from(left), right: n.from(right) }),
-  not: (expr: Expr): Expr => f({ kind: "Not", expr }),
-  neg: (expr: Expr): Expr => f({ kind: "Neg", expr }),
-  interp: (expr: Expr): AttrKey => f({ interp: expr }),
-  file: (header: readonly string[], body: Expr): NixFile => f({ header, body }),
+  select: (target: Expr, path: readonly AttrKey[], orDefault?: Expr): Select => new N.Select(target, path, orDefault),
+  hasAttr: (target: Expr, path: readonly AttrKey[]): Expr => new N.HasAttr(target, path),
+  op: (left: NixValue, op: BinaryOperator, right: NixValue): Expr => new N.BinOp(op, n.from(left), n.from(right)),
+  not: (expr: Expr): Expr => new N.Not(expr),
+  neg: (expr: Expr): Expr => new N.Neg(expr),
+  interp: (expr: Expr): AttrKey => ({ interp: expr }),
+  file: (header: readonly string[], body: Expr): NixFile => ({ header, body }),
   /** Plain JS to Nix: objects → sets (insertion order, `undefined` skipped, single-key chains collapsed), arrays → lists. */
   from: (v: NixValue): Expr => {
     if (isExpr(v)) return v;
@@ -95,18 +98,6 @@ export const n = {
   },
 };
 
-/**
- * Trivia copied onto a node, then the node frozen. Only the fields that are set are copied,
- * so that nodes without trivia (nearly all) share one shape.
- */
-function withTrivia<T extends object>(node: T & { blankBefore?: boolean; comments?: readonly string[] }, t: Trivia | undefined): T {
-  if (t !== undefined) {
-    if (t.blankBefore !== undefined) node.blankBefore = t.blankBefore;
-    if (t.comments !== undefined) node.comments = t.comments;
-  }
-  return f(node);
-}
-
 /** Whether string parts hold a newline and read back unchanged as `''...''`. */
 function isMultiLine(parts: readonly Part[]): boolean {
   if (parts.length === 1 && typeof parts[0] === "string") return parts[0].includes("\n") && fitsIndented(parts[0]);
@@ -120,14 +111,14 @@ function isMultiLine(parts: readonly Part[]): boolean {
 }
 
 /**
- * `"a.b.c"` as `["a", "b", "c"]`, frozen and shared: emitters name the same few option paths
+ * `"a.b.c"` as `["a", "b", "c"]`, shared (read-only by type): emitters name the same few option paths
  * over and over, so each is split once. (Bounded, so that a long-lived process does not grow.)
  */
 function splitPath(path: string): readonly string[] {
   let keys = splitCache.get(path);
   if (keys === undefined) {
     if (splitCache.size >= 4096) splitCache.clear();
-    keys = Object.freeze(path.split("."));
+    keys = path.split(".");
     splitCache.set(path, keys);
   }
   return keys;
@@ -161,7 +152,7 @@ function mergeParts(parts: Part[]): readonly Part[] {
     plain = typeof p !== "string" || (p !== "" && typeof parts[i + 1] !== "string");
   }
   // The common case (one string, or strings between interpolations) keeps the array it came in.
-  if (plain) return Object.freeze(parts);
+  if (plain) return parts;
   const out: Part[] = [];
   for (const p of parts) {
     if (p === "") continue;
@@ -169,5 +160,5 @@ function mergeParts(parts: Part[]): readonly Part[] {
     if (typeof p === "string" && typeof last === "string") out[out.length - 1] = last + p;
     else out.push(p);
   }
-  return Object.freeze(out);
+  return out;
 }

@@ -1,5 +1,5 @@
 /**
- * The typed Nix AST. Nodes are plain frozen objects discriminated by `kind` and built only
+ * The typed Nix AST. Nodes are immutable objects discriminated by `kind` and built only
  * through the `n.*` factories (build.ts). There is no parenthesis node: the printer adds
  * parentheses where Nix's precedence requires them.
  */
