@@ -11,7 +11,7 @@
  * AST values carry no comments before their first token (only a file's body and a lambda's
  * body do, and those are not bindings), so nixfmt's "pre-trivia" cases never arise here.
  */
-import type { Apply, AttrKey, Binding, Expr, Select, Trivia } from "../ast/nodes.ts";
+import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } from "../ast/nodes.ts";
 import { isBareIdent } from "../ast/ident.ts";
 import { type Doc, group, text, textWidth } from "./doc.ts";
 import { escapeIndented, escapeSimple } from "./escape.ts";
@@ -135,7 +135,59 @@ function assignLines(key: string, short: boolean, v: Expr, ind: string, out: Out
     return true;
   }
   if (v.kind === "Apply" && short) return applyLines(key, v, ind, out);
+  if (v.kind === "Lambda" && short) return lambdaLines(key, v, ind, out);
   return false;
+}
+
+/**
+ * `key =`, then one level in `{ a, b, ... }@args:` and the body set: a function whose parameter
+ * set nixfmt does not absorb after the `=` (it has an `@` name, or more than two formals) and
+ * whose body is a non-empty set.
+ */
+function lambdaLines(key: string, v: Lambda, ind: string, out: Out): boolean {
+  const p = v.param;
+  const body = v.body;
+  if (p.kind !== "Formals" || (p.bind === undefined && p.formals.length <= 2)) return false;
+  if ((v.bodyTrivia !== undefined && hasTrivia(v.bodyTrivia)) || body.kind !== "AttrSet") return false;
+  if (body.bindings.length === 0 || hasTrivia(body.bindings[0]!)) return false;
+  const mark = out.length;
+  const inner = deeper(ind);
+  out.push(ind, key, " =\n");
+  if (!formalsLines(p, inner, out)) {
+    out.length = mark;
+    return false;
+  }
+  out.push(inner, body.rec ? "rec {\n" : "{\n");
+  bindingsLines(body.bindings, deeper(inner), out);
+  out.push(inner, "};\n");
+  return true;
+}
+
+/**
+ * A lambda's parameter set and its colon, formals without defaults: on one line when there are
+ * at most two and the line fits, otherwise one formal per line, each with its comma.
+ */
+export function formalsLines(p: Formals, ind: string, out: Out): boolean {
+  const names: string[] = [];
+  for (const f of p.formals) {
+    if (f.default !== undefined) return false;
+    names.push(f.name);
+  }
+  if (p.ellipsis) names.push("...");
+  const before = p.bind?.position === "before" ? `${p.bind.name}@` : "";
+  const after = p.bind?.position === "after" ? `@${p.bind.name}` : "";
+  const flat = names.length === 0 ? "{ }" : `{ ${names.join(", ")} }`;
+  // `{ }` has no line to break.
+  if (names.length === 0 || (p.formals.length <= 2 && fits(before + flat, after, 1))) {
+    out.push(ind, before, flat, after, ":\n");
+    return true;
+  }
+  out.push(ind, before, "{\n");
+  const inner = deeper(ind);
+  for (const f of p.formals) out.push(inner, f.name, ",\n");
+  if (p.ellipsis) out.push(inner, "...\n");
+  out.push(ind, "}", after, ":\n");
+  return true;
 }
 
 /**

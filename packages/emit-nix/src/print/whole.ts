@@ -6,11 +6,8 @@
  * gives the same bytes (compared on random ASTs by the printer tests).
  */
 import type { Binding, Expr, Lambda, NixFile } from "../ast/nodes.ts";
-import { fitsWidth } from "./doc.ts";
-import { bindingLines, bindingsLines, directLayout, hasTrivia, linesSince, triviaLines } from "./direct.ts";
+import { bindingLines, bindingsLines, directLayout, formalsLines, hasTrivia, linesSince, triviaLines } from "./direct.ts";
 import { commentText } from "./syntax.ts";
-
-const WIDTH = 100;
 
 /** The printed file, or null when its shape is left to the doc engine. */
 export function directFile(file: NixFile): string | null {
@@ -58,31 +55,14 @@ function letIn(bs: readonly Binding[], e: Expr, out: string[]): boolean {
   return false;
 }
 
-/**
- * `{ a, b, ... }:` then the body below a blank line or comments. Up to two formals without
- * defaults share a line when it fits (with the colon); otherwise one formal per line, each
- * with its comma.
- */
+/** `{ a, b, ... }:` (see `formalsLines`), then the body below a blank line or comments. */
 function lambda(e: Lambda, out: string[]): boolean {
   const p = e.param;
   const t = e.bodyTrivia;
   if (p.kind !== "Formals" || p.bind !== undefined || t === undefined || !hasTrivia(t)) return false;
   if (e.body.kind !== "AttrSet" && e.body.kind !== "Let") return false;
-  const names: string[] = [];
-  for (const f of p.formals) {
-    if (f.default !== undefined) return false;
-    names.push(f.name);
-  }
-  if (p.ellipsis) names.push("...");
-  const flat = names.length === 0 ? "{ }:" : `{ ${names.join(", ")} }:`;
   const mark = out.length;
-  if (p.formals.length <= 2 && fitsWidth(flat, WIDTH)) out.push(flat, "\n");
-  else {
-    out.push("{\n");
-    for (const f of p.formals) out.push("  ", f.name, ",\n");
-    if (p.ellipsis) out.push("  ...\n");
-    out.push("}:\n");
-  }
+  if (!formalsLines(p, "", out)) return false;
   triviaLines(t, "", out);
   if (body(e.body, out)) return true;
   out.length = mark;
