@@ -196,6 +196,15 @@ test("direct layout prints what the doc engine prints", () => {
       // Calls whose last argument nixfmt absorbs: `x = f { … };`, `x = f '' … '';`.
       n.file(f.header, n.set([n.assign("a.b", n.apply("lib.mkIf", body)), n.assign("c", n.apply("lib.mkForce", body))])),
       n.file(f.header, n.set([n.assign("a", n.apply(`x${"y".repeat(f.header.length * 40)}`, body)), n.assign("b", n.apply("f", n.text("a\n  b\n", f.body, "\n")))])),
+      // Functions as values: `outputs = { self, ... }@inputs: { … };`.
+      n.file(f.header, n.set([
+        n.assign("outputs", n.lambda(n.formals(["self", "nixpkgs"], { ellipsis: true, bind: { name: "inputs", position: "after" } }), body)),
+        n.assign("b", n.lambda(n.formals(["a", "b", "c"]), body)),
+        n.assign("c", n.lambda(n.formals([], { bind: { name: "x", position: "before" } }), body, { blankBefore: f.header.length > 0 })),
+        // `args@{ …, … }:` at 99, 100 and 101 columns.
+        ...[42, 43, 44].map((g, i) =>
+          n.assign(`d${i}`, n.lambda(n.formals([`l${"o".repeat(43)}`, `n${"g".repeat(g)}`], { bind: { name: "args", position: "before" } }), body))),
+      ])),
       n.file(f.header, n.set([n.assign(["a", "b", "c", "d"], n.apply("lib.mkForce", n.lines("a\n", "z".repeat(90 + f.header.length * 5)))), n.assign("b", f.body)])),
     ];
   });

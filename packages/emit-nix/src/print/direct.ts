@@ -11,9 +11,9 @@
  * AST values carry no comments before their first token (only a file's body and a lambda's
  * body do, and those are not bindings), so nixfmt's "pre-trivia" cases never arise here.
  */
-import type { Apply, AttrKey, Binding, Expr, Select, Trivia } from "../ast/nodes.ts";
+import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } from "../ast/nodes.ts";
 import { isBareIdent } from "../ast/ident.ts";
-import { type Doc, fitsWidth, group, text } from "./doc.ts";
+import { type Doc, group, text, textWidth } from "./doc.ts";
 import { escapeIndented, escapeSimple } from "./escape.ts";
 import { layout } from "./layout.ts";
 import { prettyBinding } from "./binding.ts";
@@ -38,15 +38,23 @@ export function withEngineOnly<T>(fn: () => T): T {
 /** Whether direct layout is on (see `withEngineOnly`). */
 export const directLayout = (): boolean => enabled;
 
+/**
+ * Output goes into `out` as pieces, not lines: `ind, key, " = ", value, ";\n"` costs no string
+ * of its own, and the file is joined once at the end. Every line ends with a piece ending in
+ * `\n`; an empty line is `"\n"` alone.
+ */
+type Out = string[];
+
 /** The binding as one text, or a block of lines laid out at indentation 0. */
 export function ownLineBinding(b: Binding): Doc {
-  const lines: string[] = [];
-  bindingLines(b, "", lines);
+  const out: Out = [];
+  bindingLines(b, "", out);
+  const lines = out.join("").slice(0, -1).split("\n");
   return lines.length === 1 ? text(lines[0]!) : { t: "block", nest: 0, off: 0, lines };
 }
 
-/** Appends the lines of a binding, each prefixed with `ind` (empty lines stay empty). */
-export function bindingLines(b: Binding, ind: string, out: string[]): void {
+/** The lines of a binding, each indented by `ind`. */
+export function bindingLines(b: Binding, ind: string, out: Out): void {
   if (b.kind === "Assign") {
     const key = keyText(b.path);
     if (key !== null && assignLines(key, keyIsShort, b.value, ind, out)) return;
@@ -55,64 +63,131 @@ export function bindingLines(b: Binding, ind: string, out: string[]): void {
 }
 
 /** Comments and the blank line before an item, as lines. */
-export function triviaLines(t: Trivia, ind: string, out: string[]): void {
-  if (t.blankBefore) out.push("");
-  if (t.comments) for (const c of t.comments) out.push(`${ind}#${commentText(c)}`);
+export function triviaLines(t: Trivia, ind: string, out: Out): void {
+  if (t.blankBefore) out.push("\n");
+  if (t.comments) for (const c of t.comments) out.push(ind, "#", commentText(c), "\n");
 }
 
 /** Whether an item has comments or a blank line before it. */
 export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.comments !== undefined && t.comments.length > 0);
+
+/** The number of lines in `out` from piece `from` on. */
+export function linesSince(out: Out, from: number): number {
+  let count = 0;
+  for (let i = from; i < out.length; i++) if (out[i]!.endsWith("\n")) count++;
+  return count;
+}
+
+/** Indentation one level deeper than `ind` (the strings are shared). */
+export function deeper(ind: string): string {
+  const level = (ind.length >> 1) + 1;
+  while (INDENTS.length <= level) INDENTS.push(`${INDENTS[INDENTS.length - 1]!}  `);
+  return INDENTS[level]!;
+}
+const INDENTS = [""];
+
+/** Whether texts `a` and `b` plus `extra` columns fit in the width. */
+const fits = (a: string, b: string, extra: number): boolean =>
+  a.length + b.length + extra <= WIDTH || textWidth(a) + textWidth(b) + extra <= WIDTH;
 
 /**
  * `key = value;` where nixfmt's layout is fixed; false (nothing written) otherwise. After up to
  * four plain names nixfmt never breaks before the value; after a longer or quoted path it would
  * when the value's first line does not fit behind it.
  */
-function assignLines(key: string, short: boolean, v: Expr, ind: string, out: string[]): boolean {
+function assignLines(key: string, short: boolean, v: Expr, ind: string, out: Out): boolean {
   if (v.kind === "IndentedStr") {
     const lines = indentedLines(v.parts);
-    if (lines !== null) return indentedStringLines(`${key} = `, short, lines, ind, out);
+    if (lines !== null) return indentedStringLines(key, "", short, lines, ind, out);
   }
   const value = flatTerm(v);
-  if (value !== null) {
-    const line = `${key} = ${value};`;
-    if (fitsWidth(line, WIDTH) || (short && isStringOrPath(v))) {
-      out.push(ind + line);
-      return true;
-    }
+  if (value !== null && (fits(key, value, 4) || (short && isStringOrPath(v)))) {
+    out.push(ind, key, " = ", value, ";\n");
+    return true;
   }
   // A set holding a single `inherit` is the one set value nixfmt does not force open.
   if (v.kind === "AttrSet" && !(v.bindings.length === 1 && v.bindings[0]!.kind === "Inherit")) {
-    return setLines(`${key} = `, short, v.rec, v.bindings, ind, out);
+    return setLines(key, "", short, v.rec, v.bindings, ind, out);
   }
   if (v.kind === "List") {
     const items = v.items;
-    const open = `${key} = [`;
-    if (items.length === 0 || hasTrivia(items[0]!) || (!short && !fitsWidth(open, WIDTH))) return false;
+    if (items.length === 0 || hasTrivia(items[0]!) || (!short && !fits(key, "", 4))) return false;
+    const inner = deeper(ind);
     if (items.length === 1) {
       // One item stays inside `[ ]` when it fits on the line; otherwise it gets lines of its own.
-      const one: string[] = [];
+      const one: Out = [];
       listItemLines(items[0]!.value, "", one);
-      const line = one.length === 1 ? `${key} = [ ${one[0]} ];` : null;
-      if (line !== null && fitsWidth(line, WIDTH)) {
-        out.push(ind + line);
+      const line = linesSince(one, 0) === 1 ? one.join("").slice(0, -1) : null;
+      if (line !== null && fits(key, line, 8)) {
+        out.push(ind, key, " = [ ", line, " ];\n");
         return true;
       }
-      out.push(ind + open);
-      for (const l of one) out.push(l === "" ? l : `${ind}  ${l}`);
+      out.push(ind, key, " = [\n");
+      listItemLines(items[0]!.value, inner, out);
     } else {
-      out.push(ind + open);
-      const inner = `${ind}  `;
+      out.push(ind, key, " = [\n");
       for (const item of items) {
         triviaLines(item, inner, out);
         listItemLines(item.value, inner, out);
       }
     }
-    out.push(`${ind}];`);
+    out.push(ind, "];\n");
     return true;
   }
   if (v.kind === "Apply" && short) return applyLines(key, v, ind, out);
+  if (v.kind === "Lambda" && short) return lambdaLines(key, v, ind, out);
   return false;
+}
+
+/**
+ * `key =`, then one level in `{ a, b, ... }@args:` and the body set: a function whose parameter
+ * set nixfmt does not absorb after the `=` (it has an `@` name, or more than two formals) and
+ * whose body is a non-empty set.
+ */
+function lambdaLines(key: string, v: Lambda, ind: string, out: Out): boolean {
+  const p = v.param;
+  const body = v.body;
+  if (p.kind !== "Formals" || (p.bind === undefined && p.formals.length <= 2)) return false;
+  if ((v.bodyTrivia !== undefined && hasTrivia(v.bodyTrivia)) || body.kind !== "AttrSet") return false;
+  if (body.bindings.length === 0 || hasTrivia(body.bindings[0]!)) return false;
+  const mark = out.length;
+  const inner = deeper(ind);
+  out.push(ind, key, " =\n");
+  if (!formalsLines(p, inner, out)) {
+    out.length = mark;
+    return false;
+  }
+  out.push(inner, body.rec ? "rec {\n" : "{\n");
+  bindingsLines(body.bindings, deeper(inner), out);
+  out.push(inner, "};\n");
+  return true;
+}
+
+/**
+ * A lambda's parameter set and its colon, formals without defaults: on one line when there are
+ * at most two and the line fits, otherwise one formal per line, each with its comma.
+ */
+export function formalsLines(p: Formals, ind: string, out: Out): boolean {
+  const names: string[] = [];
+  for (const f of p.formals) {
+    if (f.default !== undefined) return false;
+    names.push(f.name);
+  }
+  if (p.ellipsis) names.push("...");
+  const before = p.bind?.position === "before" ? `${p.bind.name}@` : "";
+  const after = p.bind?.position === "after" ? `@${p.bind.name}` : "";
+  const flat = names.length === 0 ? "{ }" : `{ ${names.join(", ")} }`;
+  // `{ }` has no line to break.
+  if (names.length === 0 || (p.formals.length <= 2 && fits(before + flat, after, 1))) {
+    out.push(ind, before, flat, after, ":\n");
+    return true;
+  }
+  out.push(ind, before, "{\n");
+  const inner = deeper(ind);
+  for (const f of p.formals) out.push(inner, f.name, ",\n");
+  if (p.ellipsis) out.push(inner, "...\n");
+  out.push(ind, "}", after, ":\n");
+  return true;
 }
 
 /**
@@ -121,40 +196,45 @@ function assignLines(key: string, short: boolean, v: Expr, ind: string, out: str
  * (it starts on the key's line and ends on a line of its own) when `key = f {` fits; after a
  * short key nothing else can move.
  */
-function applyLines(key: string, v: Apply, ind: string, out: string[]): boolean {
+function applyLines(key: string, v: Apply, ind: string, out: Out): boolean {
   const f = v.args.length === 1 ? plainName(v.fn) : null;
   if (f === null) return false;
-  const head = `${key} = ${f} `;
   const a = v.args[0]!;
-  if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(head, false, a.rec, a.bindings, ind, out);
+  if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(key, f, false, a.rec, a.bindings, ind, out);
   const lines = a.kind === "IndentedStr" ? indentedLines(a.parts) : null;
-  if (lines !== null) return indentedStringLines(head, false, lines, ind, out, true);
+  if (lines !== null) return indentedStringLines(key, f, false, lines, ind, out, true);
   return false;
 }
 
+/** `key = ` or, with a function `f`, `key = f `: what stands before an opening bracket. */
+function pushHead(key: string, f: string, ind: string, out: Out): void {
+  if (f === "") out.push(ind, key, " = ");
+  else out.push(ind, key, " = ", f, " ");
+}
+
 /**
- * `head{` (or `head rec {`), the bindings one level in, `};`. A comment before the first
+ * `key = {` (or `key = f rec {`…), the bindings one level in, `};`. A comment before the first
  * binding moves the `{` in nixfmt's view: left to the engine. Unless `short`, the first line
  * must fit.
  */
-function setLines(head: string, short: boolean, rec: boolean, bs: readonly Binding[], ind: string, out: string[]): boolean {
+function setLines(key: string, f: string, short: boolean, rec: boolean, bs: readonly Binding[], ind: string, out: Out): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
-  const open = `${head}${rec ? "rec " : ""}{`;
-  if (!short && !fitsWidth(open, WIDTH)) return false;
-  out.push(ind + open);
-  bindingsLines(bs, `${ind}  `, out);
-  out.push(`${ind}};`);
+  if (!short && !fits(key, f, (f === "" ? 4 : 5) + (rec ? 4 : 0))) return false;
+  pushHead(key, f, ind, out);
+  out.push(rec ? "rec {\n" : "{\n");
+  bindingsLines(bs, deeper(ind), out);
+  out.push(ind, "};\n");
   return true;
 }
 
 /**
- * `head''`, the string's lines one level in, `'';`, for the lines of a multi-line `''` string
- * (see `indentedLines`) whose interpolations are plain names. Unless `short`, the first line must fit, and (when the value
- * follows `=` directly) so must the last line with its `'';`, or nixfmt breaks at the `=`.
+ * `key = ''` (or `key = f ''`), the string's lines one level in, `'';`, for the lines of a
+ * multi-line `''` string (see `indentedLines`) whose interpolations are plain names. Unless
+ * `short`, the first line must fit, and (when the string follows `=` directly) so must the last
+ * line with its `'';`, or nixfmt breaks at the `=`.
  */
-function indentedStringLines(head: string, short: boolean, lines: (string | Expr)[][], ind: string, out: string[], absorbed = false): boolean {
-  const open = `${head}''`;
-  if (lines.length < 2 || (!short && !fitsWidth(open, WIDTH))) return false;
+function indentedStringLines(key: string, f: string, short: boolean, lines: (string | Expr)[][], ind: string, out: Out, absorbed = false): boolean {
+  if (lines.length < 2 || (!short && !fits(key, f, f === "" ? 5 : 6))) return false;
   const texts: string[] = [];
   for (const l of lines) {
     const t = l.length === 0 ? "" : flatParts(l, escapeIndented);
@@ -163,45 +243,51 @@ function indentedStringLines(head: string, short: boolean, lines: (string | Expr
   }
   // The closing `''` follows the last line: on a line of its own when that line is empty.
   const last = texts.pop()!;
-  if (!short && !absorbed && !fitsWidth(last, WIDTH - 3)) return false;
-  out.push(ind + open);
-  const inner = `${ind}  `;
-  for (const t of texts) out.push(t === "" ? t : inner + t);
-  out.push(last === "" ? `${ind}'';` : `${inner}${last}'';`);
+  if (!short && !absorbed && !fits(last, "", 3)) return false;
+  pushHead(key, f, ind, out);
+  out.push("''\n");
+  const inner = deeper(ind);
+  for (const t of texts) {
+    if (t === "") out.push("\n");
+    else out.push(inner, t, "\n");
+  }
+  if (last === "") out.push(ind, "'';\n");
+  else out.push(inner, last, "'';\n");
   return true;
 }
 
 /** Bindings one after another, each preceded by its comments and blank line. */
-export function bindingsLines(bs: readonly Binding[], ind: string, out: string[]): void {
+export function bindingsLines(bs: readonly Binding[], ind: string, out: Out): void {
   for (const b of bs) {
     triviaLines(b, ind, out);
     bindingLines(b, ind, out);
   }
 }
 
-function listItemLines(e: Expr, ind: string, out: string[]): void {
+function listItemLines(e: Expr, ind: string, out: Out): void {
   const flat = flatTerm(e);
   if (flat !== null) {
-    out.push(ind + flat);
+    out.push(ind, flat, "\n");
     return;
   }
   // A set of two bindings or more inside a list is always open, one binding per line.
   if (e.kind === "AttrSet" && e.bindings.length >= 2 && !hasTrivia(e.bindings[0]!)) {
-    out.push(ind + (e.rec ? "rec {" : "{"));
-    bindingsLines(e.bindings, `${ind}  `, out);
-    out.push(`${ind}}`);
+    out.push(ind, e.rec ? "rec {\n" : "{\n");
+    bindingsLines(e.bindings, deeper(ind), out);
+    out.push(ind, "}\n");
     return;
   }
   laidOut(pretty(itemSyntax(e)), ind, out);
 }
 
 /** A doc laid out on its own at indentation 0, its lines appended with `ind` before them. */
-function laidOut(doc: Doc, ind: string, out: string[]): void {
+function laidOut(doc: Doc, ind: string, out: Out): void {
   const s = layout(group(doc));
-  for (let i = 0; i < s.length - 1; ) {
-    const j = s.indexOf("\n", i);
-    out.push(j === i ? "" : ind + s.slice(i, j));
-    i = j + 1;
+  for (let i = 0; i < s.length; ) {
+    const j = s.indexOf("\n", i) + 1;
+    if (j === i + 1) out.push("\n");
+    else out.push(ind, s.slice(i, j));
+    i = j;
   }
 }
 

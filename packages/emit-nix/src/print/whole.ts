@@ -6,18 +6,15 @@
  * gives the same bytes (compared on random ASTs by the printer tests).
  */
 import type { Binding, Expr, Lambda, NixFile } from "../ast/nodes.ts";
-import { fitsWidth } from "./doc.ts";
-import { bindingLines, bindingsLines, directLayout, hasTrivia, triviaLines } from "./direct.ts";
+import { bindingLines, bindingsLines, directLayout, formalsLines, hasTrivia, linesSince, triviaLines } from "./direct.ts";
 import { commentText } from "./syntax.ts";
-
-const WIDTH = 100;
 
 /** The printed file, or null when its shape is left to the doc engine. */
 export function directFile(file: NixFile): string | null {
   if (!directLayout()) return null;
   const out: string[] = [];
-  for (const h of file.header) out.push(`#${commentText(h)}`);
-  return body(file.body, out) ? `${out.join("\n")}\n` : null;
+  for (const h of file.header) out.push("#", commentText(h), "\n");
+  return body(file.body, out) ? out.join("") : null;
 }
 
 function body(e: Expr, out: string[]): boolean {
@@ -35,54 +32,37 @@ function body(e: Expr, out: string[]): boolean {
 function set(rec: boolean, bs: readonly Binding[], out: string[]): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
   const mark = out.length;
-  out.push(rec ? "rec {" : "{");
+  out.push(rec ? "rec {\n" : "{\n");
   if (bs.length === 1) {
     bindingLines(bs[0]!, "  ", out);
-    if (out.length - mark === 2) {
+    if (linesSince(out, mark) === 2) {
       out.length = mark;
       return false;
     }
   } else bindingsLines(bs, "  ", out);
-  out.push("}");
+  out.push("}\n");
   return true;
 }
 
 function letIn(bs: readonly Binding[], e: Expr, out: string[]): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!) || e.kind !== "AttrSet") return false;
   const mark = out.length;
-  out.push("let");
+  out.push("let\n");
   bindingsLines(bs, "  ", out);
-  out.push("in");
+  out.push("in\n");
   if (set(e.rec, e.bindings, out)) return true;
   out.length = mark;
   return false;
 }
 
-/**
- * `{ a, b, ... }:` then the body below a blank line or comments. Up to two formals without
- * defaults share a line when it fits (with the colon); otherwise one formal per line, each
- * with its comma.
- */
+/** `{ a, b, ... }:` (see `formalsLines`), then the body below a blank line or comments. */
 function lambda(e: Lambda, out: string[]): boolean {
   const p = e.param;
   const t = e.bodyTrivia;
   if (p.kind !== "Formals" || p.bind !== undefined || t === undefined || !hasTrivia(t)) return false;
   if (e.body.kind !== "AttrSet" && e.body.kind !== "Let") return false;
-  const names: string[] = [];
-  for (const f of p.formals) {
-    if (f.default !== undefined) return false;
-    names.push(f.name);
-  }
-  if (p.ellipsis) names.push("...");
-  const flat = names.length === 0 ? "{ }:" : `{ ${names.join(", ")} }:`;
   const mark = out.length;
-  if (p.formals.length <= 2 && fitsWidth(flat, WIDTH)) out.push(flat);
-  else {
-    out.push("{");
-    for (const f of p.formals) out.push(`  ${f.name},`);
-    if (p.ellipsis) out.push("  ...");
-    out.push("}:");
-  }
+  if (!formalsLines(p, "", out)) return false;
   triviaLines(t, "", out);
   if (body(e.body, out)) return true;
   out.length = mark;
