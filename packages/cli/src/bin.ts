@@ -1,7 +1,6 @@
 // Entry point, and the only place that catches errors and sets the exit code. A user's mistake
 // prints a message without a stack and exits 2; anything unexpected is a bug in gen-nix: its
 // stack and exit 70 (EX_SOFTWARE).
-import { writeSync } from "node:fs";
 import { z } from "zod";
 import { InfraConfigError } from "@gen-nix/dsl";
 import { CliError, UsageError } from "./errors.ts";
@@ -10,30 +9,8 @@ import { genNix } from "./gen-nix.ts";
 // A run parses one config once: compiling zod's fast-path parsers costs more than it saves.
 z.config({ jitless: true });
 
-/** File descriptors whose pipe was once full: from then on their output goes through the stream. */
-const streamed = new Set<number>();
-
-/**
- * Writes straight to the file descriptor: `process.stdout` would first load node's stream
- * machinery, about 4 ms of a ~100 ms run, for a line or two. A full non-blocking pipe (EAGAIN)
- * gets the rest, and everything after it, through the stream, which waits for the reader.
- */
-function output(fd: 1 | 2, text: string): void {
-  let rest = Buffer.from(text);
-  if (!streamed.has(fd)) {
-    try {
-      while (rest.length > 0) rest = rest.subarray(writeSync(fd, rest));
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      streamed.add(fd);
-    }
-  }
-  (fd === 1 ? process.stdout : process.stderr).write(rest);
-}
-
-const stderr = (text: string): void => output(2, text);
-const stdout = (text: string): void => output(1, text);
+const stderr = (text: string): void => void process.stderr.write(text);
+const stdout = (text: string): void => void process.stdout.write(text);
 
 try {
   process.exitCode = genNix(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr });
