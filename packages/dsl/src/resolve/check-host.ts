@@ -49,13 +49,13 @@ function checkPorts(host: Host, at: Path): Diagnostic[] {
   const reserved = reservedPorts(host);
   const owners = new Map<number, string>();
   for (const [name, app] of Object.entries(host.apps)) {
+    const path = [...at, "apps", name, "port"];
     const daemon = reserved.get(app.port);
     const owner = owners.get(app.port);
-    // Paths are built only for problems: most configs have none, and large ones have many apps.
     if (daemon) {
-      out.push({ path: [...at, "apps", name, "port"], code: "reserved_port", message: `port ${app.port} is taken by ${daemon}` });
+      out.push({ path, code: "reserved_port", message: `port ${app.port} is taken by ${daemon}` });
     } else if (owner) {
-      out.push({ path: [...at, "apps", name, "port"], code: "port_clash", message: `port ${app.port} is already used by app "${owner}"` });
+      out.push({ path, code: "port_clash", message: `port ${app.port} is already used by app "${owner}"` });
     }
     owners.set(app.port, owner ?? name);
   }
@@ -65,12 +65,12 @@ function checkPorts(host: Host, at: Path): Diagnostic[] {
 function checkDatabases(host: Host, at: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [name, app] of Object.entries(host.apps)) {
-    if (app.database === undefined || host.postgres?.databases.includes(app.database)) continue;
+    if (app.database === undefined) continue;
     const path = [...at, "apps", name, "database"];
     if (!host.postgres) {
       const message = `app "${name}" uses database "${app.database}" but this host has no postgres`;
       out.push({ path, code: "no_postgres", message });
-    } else {
+    } else if (!host.postgres.databases.includes(app.database)) {
       const message = `unknown database "${app.database}"; postgres.databases has: ${known(host.postgres.databases)}`;
       out.push({ path, code: "unknown_database", message });
     }

@@ -19,17 +19,16 @@ function checkInputs(config: Infra): Diagnostic[] {
 /** One domain can have only one certificate and one virtual host, even across hosts (DNS points one way). */
 function checkDomains(config: Infra): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const sitePath = (hostName: string, domain: string) => ["hosts", hostName, "caddy", "sites", domain];
-  // Where each domain (lower-cased) is first served: [host, domain as written].
-  const first = new Map<string, [string, string]>();
+  const first = new Map<string, (string | number)[]>();
   for (const [hostName, host] of Object.entries(config.hosts)) {
     for (const domain of Object.keys(host.caddy?.sites ?? {})) {
+      const path = ["hosts", hostName, "caddy", "sites", domain];
       const earlier = first.get(domain.toLowerCase());
       if (earlier) {
-        const message = `domain "${domain}" is already served at ${formatPath(sitePath(...earlier))}`;
-        out.push({ path: sitePath(hostName, domain), code: "duplicate_domain", message });
+        const message = `domain "${domain}" is already served at ${formatPath(earlier)}`;
+        out.push({ path, code: "duplicate_domain", message });
       } else {
-        first.set(domain.toLowerCase(), [hostName, domain]);
+        first.set(domain.toLowerCase(), path);
       }
     }
   }
