@@ -21,7 +21,7 @@ await build({
   platform: "node",
   format: "esm",
   // CommonJS dependencies (yaml) call require() for Node built-ins, which an ES module lacks.
-  banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+  banner: { js: 'import { createRequire as __benchRequire } from "node:module"; const require = __benchRequire(import.meta.url);' },
   logLevel: "warning",
 });
 const { resolveInfra, emitAll, syntheticConfig } = (await import(pathToFileURL(join(bundleDir, "lib.mjs")).href)) as typeof import("./entry.ts");

@@ -1,6 +1,6 @@
 // A validated disk layout → DiskoModel: records become lists in config order, the boot
 // loader's needs are derived, and partitions get a priority only where disko would reorder them.
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "../lazy-node.ts";
 import type { BootModel, ContentModel, DiskModel, DiskoModel, LeafModel, LuksModel, MdadmModel, PartitionModel } from "../model-disko.ts";
 import { REST } from "../schema/disko.ts";
 import type { DiskPartition, Disko, MdadmContent, PartitionContent } from "../schema/disko.ts";
@@ -75,7 +75,7 @@ function buildBoot(disks: DiskModel[], mdadm: MdadmModel[]): BootModel {
 
 /** ZFS needs networking.hostId; unless given, it is derived from the host name, so it is stable. */
 export function defaultHostId(hostName: string): string {
-  return createHash("sha256").update(hostName).digest("hex").slice(0, 8);
+  return nodeCrypto().createHash("sha256").update(hostName).digest("hex").slice(0, 8);
 }
 
 export function buildDisko(hostName: string, disko: Disko): DiskoModel {

@@ -1,12 +1,13 @@
 // Where a host is reached over SSH for installs and deploys: an IP address or a DNS name.
-import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
+import { nodeNet } from "../lazy-node.ts";
 import { flag } from "./rules.ts";
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** Why `address` is not usable as `root@<address>`, or undefined when it is. */
 export function addressProblem(address: string): string | undefined {
+  const { isIPv4, isIPv6 } = nodeNet();
   if (isIPv4(address) || isIPv6(address)) return undefined;
   if (address.includes("@")) return `address "${address}" must not contain a user; gen-nix writes root@<address> itself`;
   if (/^\[.*\]$/.test(address) || /:\d+$/.test(address)) {

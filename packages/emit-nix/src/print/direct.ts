@@ -71,11 +71,11 @@ export function triviaLines(t: Trivia, ind: string, out: Out): void {
 /** Whether an item has comments or a blank line before it. */
 export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.comments !== undefined && t.comments.length > 0);
 
-/** The number of lines in `out` from piece `from` on. */
-export function linesSince(out: Out, from: number): number {
+/** Whether `out` holds more than `n` lines from piece `from` on (counting stops there). */
+export function moreLinesThan(out: Out, from: number, n: number): boolean {
   let count = 0;
-  for (let i = from; i < out.length; i++) if (out[i]!.endsWith("\n")) count++;
-  return count;
+  for (let i = from; i < out.length; i++) if (out[i]!.endsWith("\n") && ++count > n) return true;
+  return false;
 }
 
 /** Indentation one level deeper than `ind` (the strings are shared). */
@@ -117,7 +117,7 @@ function assignLines(key: string, short: boolean, v: Expr, ind: string, out: Out
       // One item stays inside `[ ]` when it fits on the line; otherwise it gets lines of its own.
       const one: Out = [];
       listItemLines(items[0]!.value, "", one);
-      const line = linesSince(one, 0) === 1 ? one.join("").slice(0, -1) : null;
+      const line = moreLinesThan(one, 0, 1) ? null : one.join("").slice(0, -1);
       if (line !== null && fits(key, line, 8)) {
         out.push(ind, key, " = [ ", line, " ];\n");
         return true;

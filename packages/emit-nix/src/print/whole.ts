@@ -6,7 +6,7 @@
  * gives the same bytes (compared on random ASTs by the printer tests).
  */
 import type { Binding, Expr, Lambda, NixFile } from "../ast/nodes.ts";
-import { bindingLines, bindingsLines, directLayout, formalsLines, hasTrivia, linesSince, triviaLines } from "./direct.ts";
+import { bindingLines, bindingsLines, directLayout, formalsLines, hasTrivia, moreLinesThan, triviaLines } from "./direct.ts";
 import { commentText } from "./syntax.ts";
 
 /** The printed file, or null when its shape is left to the doc engine. */
@@ -35,7 +35,7 @@ function set(rec: boolean, bs: readonly Binding[], out: string[]): boolean {
   out.push(rec ? "rec {\n" : "{\n");
   if (bs.length === 1) {
     bindingLines(bs[0]!, "  ", out);
-    if (linesSince(out, mark) === 2) {
+    if (!moreLinesThan(out, mark, 2)) {
       out.length = mark;
       return false;
     }
