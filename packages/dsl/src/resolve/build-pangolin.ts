@@ -2,7 +2,7 @@
 // the stack Pangolin's installer writes to docker-compose.yml (install/config/docker-compose.yml).
 import type { ContainerModel, PangolinModel, StackModel, StateModel } from "../model.ts";
 import { BADGER_VERSION, PANGOLIN_IMAGES, type Pangolin } from "../schema/pangolin.ts";
-import { secretRef } from "./build-stack.ts";
+import { secretRef } from "./build-secrets.ts";
 import { pangolinConfig, traefikDynamicConfig, traefikStaticConfig } from "./pangolin-files.ts";
 
 /** The stack's name, which is also the compose project name and its network's name. */

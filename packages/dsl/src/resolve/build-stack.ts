@@ -42,8 +42,6 @@ function splitVolume(text: string): { source: string; target: string; readOnly: 
 export const argv = (command: string[] | string): string[] =>
   typeof command === "string" ? command.split(/\s+/).filter((word) => word !== "") : command;
 
-export { secretRef } from "./build-secrets.ts";
-
 function dependencies(dependsOn: Container["dependsOn"]): ContainerModel["dependsOn"] {
   return Array.isArray(dependsOn)
     ? dependsOn.map((name) => ({ name, condition: "started" as const }))
