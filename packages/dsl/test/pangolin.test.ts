@@ -166,13 +166,16 @@ test("pangolin_caddy_ports: Caddy sites and Pangolin both on 80/443 of one host"
   assert.ok(resolveInfra(config({ httpPort: 8080, httpsPort: 8443 }, { caddy })).hosts[0]!.caddy);
 });
 
-test("port_clash: a Pangolin port taken by an app, SSH, another stack, or Pangolin itself", () => {
+test("port_clash: a Pangolin port taken by an app, SSH, Caddy's admin API, another stack, or Pangolin itself", () => {
   const apps = { web: { port: 8443, package: { path: "./web" }, start: "bun server.ts" } };
   expectIssue(config({ httpsPort: 8443 }, { apps }), "port_clash", [...AT, "httpsPort"], /TCP port 8443 .* already used by app "web"/);
   expectIssue(config({ httpPort: 2222 }, { ssh: { port: 2222 } }), "port_clash", [...AT, "httpPort"], /2222.*used by SSH/);
   const stacks = { vpn: { containers: { wg: { image: "wg:1.0", ports: ["51820:51820/udp"] } } } };
   expectIssue(config({}, { stacks }), "port_clash", [...AT, "wireguardPort"], /UDP port 51820.*container "wg" of stack "vpn"/);
   expectIssue(config({ clientsPort: 51820 }), "port_clash", [...AT, "clientsPort"], /both Gerbil's site tunnels and Gerbil's client relay/);
+  const caddy = { email: "ops@example.com", sites: { "www.example.com": { root: "/var/www" } } };
+  const admin = config({ httpPort: 2019, httpsPort: 8443 }, { caddy });
+  expectIssue(admin, "port_clash", [...AT, "httpPort"], /TCP port 2019 .* already used by Caddy's admin API/);
 });
 
 test("name_clash: a stack named pangolin or a container named like Pangolin's on the same host", () => {

@@ -1,6 +1,7 @@
 // One test per validation code: the code, the path of the offending field and the message.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { resolveInfra } from "../src/index.ts";
 import { app, host, infra, issuesOf, only } from "./helpers.ts";
 
 const PROD = ["hosts", "prod"];
@@ -52,6 +53,9 @@ test("reserved_port: an app on 80/443 or on the ssh port", () => {
   const ssh = infra({ ssh: { port: 2222 }, apps: { web: app({ port: 2222 }) } });
   expectIssue(ssh, "reserved_port", [...WEB, "port"], /2222 is taken by SSH/);
   expectIssue(infra({ apps: { web: app({ port: 5432 }) } }), "reserved_port", [...WEB, "port"], /5432 is taken by PostgreSQL/);
+  // Without sites Caddy is not enabled, so its ports are free.
+  const noSites = resolveInfra(infra({ apps: { web: app({ port: 80 }), api: app({ port: 2019 }) }, caddy: { sites: {} } }));
+  assert.equal(noSites.hosts[0]!.apps.map((a) => a.port), [80, 2019]);
 });
 
 test("invalid_domain: malformed domains", () => {

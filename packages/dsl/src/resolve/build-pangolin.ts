@@ -10,12 +10,37 @@ export const PANGOLIN_STACK = "pangolin";
 /** Container names the stack takes on the host (also the native backend's unit names). */
 export const PANGOLIN_CONTAINERS = ["pangolin", "gerbil", "traefik"] as const;
 
-const sorted = (ports: number[]): number[] => [...new Set(ports)].sort((a, b) => a - b);
+/** A host port Pangolin takes, with the option that sets it. */
+export interface PangolinPort {
+  field: "httpPort" | "httpsPort" | "wireguardPort" | "clientsPort";
+  port: number;
+  protocol: "tcp" | "udp";
+  what: string;
+}
+
+/** Traefik answers HTTP/3 on the HTTPS port unless told not to; nixpkgs' module leaves it off. */
+const http3Of = (p: Pangolin): boolean => p.http3 ?? p.backend !== "native";
+
+/** Every host port Pangolin takes: the firewall opens them, and nothing else may use them. */
+export function pangolinPorts(p: Pangolin): PangolinPort[] {
+  return [
+    { field: "httpPort", port: p.httpPort, protocol: "tcp", what: "Pangolin's HTTP entry point" },
+    { field: "httpsPort", port: p.httpsPort, protocol: "tcp", what: "Pangolin's HTTPS entry point" },
+    ...(http3Of(p) ? [{ field: "httpsPort" as const, port: p.httpsPort, protocol: "udp" as const, what: "Pangolin's HTTP/3" }] : []),
+    ...(p.gerbil
+      ? [
+          { field: "wireguardPort" as const, port: p.wireguardPort, protocol: "udp" as const, what: "Gerbil's site tunnels" },
+          { field: "clientsPort" as const, port: p.clientsPort, protocol: "udp" as const, what: "Gerbil's client relay" },
+        ]
+      : []),
+  ];
+}
 
 /** Options with every default spelled out. */
 export function resolvePangolin(p: Pangolin): PangolinModel {
-  const http3 = p.http3 ?? p.backend !== "native";
-  const udp = [...(p.gerbil ? [p.wireguardPort, p.clientsPort] : []), ...(http3 ? [p.httpsPort] : [])];
+  const ports = pangolinPorts(p);
+  const sorted = (protocol: "tcp" | "udp"): number[] =>
+    [...new Set(ports.filter((x) => x.protocol === protocol).map((x) => x.port))].sort((a, b) => a - b);
   return {
     backend: p.backend,
     baseDomain: p.baseDomain,
@@ -26,7 +51,7 @@ export function resolvePangolin(p: Pangolin): PangolinModel {
     gerbil: p.gerbil,
     httpPort: p.httpPort,
     httpsPort: p.httpsPort,
-    http3,
+    http3: http3Of(p),
     wireguardPort: p.wireguardPort,
     clientsPort: p.clientsPort,
     logLevel: p.logLevel,
@@ -34,7 +59,7 @@ export function resolvePangolin(p: Pangolin): PangolinModel {
     images: { ...PANGOLIN_IMAGES, ...p.images },
     badgerVersion: p.badgerVersion ?? BADGER_VERSION,
     directory: p.directory,
-    ports: { tcp: sorted([p.httpPort, p.httpsPort]), udp: sorted(udp) },
+    ports: { tcp: sorted("tcp"), udp: sorted("udp") },
   };
 }
 

@@ -56,14 +56,6 @@ function checkNames(host: Host, at: Path): Diagnostic[] {
   return out;
 }
 
-/** Ports other daemons on the host listen on. */
-function reservedPorts(host: Host): Map<number, string> {
-  const reserved = new Map([[80, "Caddy (HTTP)"], [443, "Caddy (HTTPS)"], [host.ssh.port, "SSH"]]);
-  if (host.postgres) reserved.set(5432, "PostgreSQL");
-  if (host.caddy) reserved.set(2019, "Caddy's admin API");
-  return reserved;
-}
-
 /** A port something other than a container stack listens on, on every address of the host. */
 export interface HostListener {
   port: number;
@@ -72,40 +64,46 @@ export interface HostListener {
   owner: string;
   /** How to move a container off this port, for messages. */
   fix: string;
+  /** One of the ports Caddy serves its sites on (80, 443, and 443/udp for HTTP/3). */
+  caddySite?: true;
 }
 
 /**
- * Ports the host's own daemons and apps use, for the stack checks. Unlike `reservedPorts`, 80/443
- * count only when Caddy serves sites; Caddy also takes 443/udp for HTTP/3.
+ * The daemons' ports on this host: SSH, Caddy (only when it serves sites; otherwise it is not
+ * enabled at all) and PostgreSQL.
  */
-export function hostListeners(host: Host): HostListener[] {
+function daemonListeners(host: Host): HostListener[] {
   const elsewhere = "publish the container on another host port";
   const out: HostListener[] = [{ port: host.ssh.port, protocol: "tcp", owner: "SSH", fix: `${elsewhere}, or move SSH with ssh.port` }];
   if (host.caddy && Object.keys(host.caddy.sites).length > 0) {
     const fix =
       'bind the container to another port on 127.0.0.1 (e.g. "127.0.0.1:8443:443") and proxy to it from a Caddy site, or put the stack on a host without Caddy sites';
-    out.push({ port: 80, protocol: "tcp", owner: "Caddy (HTTP)", fix });
-    out.push({ port: 443, protocol: "tcp", owner: "Caddy (HTTPS)", fix });
-    out.push({ port: 443, protocol: "udp", owner: "Caddy (HTTP/3)", fix });
+    out.push({ port: 80, protocol: "tcp", owner: "Caddy (HTTP)", fix, caddySite: true });
+    out.push({ port: 443, protocol: "tcp", owner: "Caddy (HTTPS)", fix, caddySite: true });
+    out.push({ port: 443, protocol: "udp", owner: "Caddy (HTTP/3)", fix, caddySite: true });
+    out.push({ port: 2019, protocol: "tcp", owner: "Caddy's admin API", fix: elsewhere });
   }
-  if (host.caddy) out.push({ port: 2019, protocol: "tcp", owner: "Caddy's admin API", fix: elsewhere });
   if (host.postgres) out.push({ port: 5432, protocol: "tcp", owner: "PostgreSQL", fix: elsewhere });
-  for (const [name, app] of Object.entries(host.apps)) {
-    out.push({ port: app.port, protocol: "tcp", owner: `app "${name}"`, fix: `${elsewhere}, or change the app's port` });
-  }
   return out;
+}
+
+/** Every port the host's own daemons and apps listen on: what stacks and Pangolin must keep off. */
+export function hostListeners(host: Host): HostListener[] {
+  const fix = "publish the container on another host port, or change the app's port";
+  const apps = Object.entries(host.apps).map(([name, app]): HostListener => ({ port: app.port, protocol: "tcp", owner: `app "${name}"`, fix }));
+  return [...daemonListeners(host), ...apps];
 }
 
 function checkPorts(host: Host, at: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const reserved = reservedPorts(host);
+  const daemons = daemonListeners(host).filter((l) => l.protocol === "tcp");
   const owners = new Map<number, string>();
   for (const [name, app] of Object.entries(host.apps)) {
     const path = [...at, "apps", name, "port"];
-    const daemon = reserved.get(app.port);
+    const daemon = daemons.find((l) => l.port === app.port);
     const owner = owners.get(app.port);
     if (daemon) {
-      out.push({ path, code: "reserved_port", message: `port ${app.port} is taken by ${daemon}; pick another port` });
+      out.push({ path, code: "reserved_port", message: `port ${app.port} is taken by ${daemon.owner}; pick another port` });
     } else if (owner) {
       const message = `port ${app.port} is already used by app "${owner}"; give each app its own port`;
       out.push({ path, code: "port_clash", message });

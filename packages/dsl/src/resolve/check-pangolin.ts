@@ -3,82 +3,56 @@
 // native backend (nixpkgs' services.pangolin) cannot express.
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
-import { PANGOLIN_CONTAINERS, PANGOLIN_STACK } from "./build-pangolin.ts";
+import { PANGOLIN_CONTAINERS, PANGOLIN_STACK, type PangolinPort, pangolinPorts } from "./build-pangolin.ts";
 import { parsePort } from "./build-stack.ts";
+import { type HostListener, hostListeners } from "./check-host.ts";
 
 type Path = (string | number)[];
 type Pangolin = NonNullable<Host["pangolin"]>;
-type Protocol = "tcp" | "udp";
-
-interface PangolinPort {
-  field: keyof Pangolin;
-  port: number;
-  protocol: Protocol;
-  what: string;
-}
-
-/** Host ports Pangolin takes, with the field that sets each. */
-function pangolinPorts(p: Pangolin): PangolinPort[] {
-  const http3 = p.http3 ?? p.backend !== "native";
-  return [
-    { field: "httpPort", port: p.httpPort, protocol: "tcp", what: "Pangolin's HTTP entry point" },
-    { field: "httpsPort", port: p.httpsPort, protocol: "tcp", what: "Pangolin's HTTPS entry point" },
-    ...(http3 ? [{ field: "httpsPort" as const, port: p.httpsPort, protocol: "udp" as const, what: "Pangolin's HTTP/3" }] : []),
-    ...(p.gerbil
-      ? [
-          { field: "wireguardPort" as const, port: p.wireguardPort, protocol: "udp" as const, what: "Gerbil's site tunnels" },
-          { field: "clientsPort" as const, port: p.clientsPort, protocol: "udp" as const, what: "Gerbil's client relay" },
-        ]
-      : []),
-  ];
-}
+type Listener = Omit<HostListener, "fix">;
 
 /** Caddy serves its sites on 80 and 443; so does Pangolin's Traefik unless moved. */
-function checkCaddy(host: Host, p: Pangolin, at: Path): Diagnostic[] {
-  if (!host.caddy || Object.keys(host.caddy.sites).length === 0) return [];
-  const out: Diagnostic[] = [];
-  for (const field of ["httpPort", "httpsPort"] as const) {
-    const port = p[field];
-    if (port !== 80 && port !== 443) continue;
-    const move =
-      p.backend === "native"
-        ? `or use a Docker backend with free ports (e.g. httpPort: 8080, httpsPort: 8443) and proxy its domains from Caddy`
-        : `or move Pangolin to free ports (e.g. httpPort: 8080, httpsPort: 8443) and proxy its domains from Caddy`;
-    const message = `Pangolin's Traefik and Caddy both need port ${port} on this host; put Pangolin on a host of its own, ${move}`;
-    out.push({ path: [...at, field], code: "pangolin_caddy_ports", message });
-  }
-  return out;
+function caddyClash(p: Pangolin, { field, port }: PangolinPort, at: Path): Diagnostic {
+  const move =
+    p.backend === "native"
+      ? `or use a Docker backend with free ports (e.g. httpPort: 8080, httpsPort: 8443) and proxy its domains from Caddy`
+      : `or move Pangolin to free ports (e.g. httpPort: 8080, httpsPort: 8443) and proxy its domains from Caddy`;
+  const message = `Pangolin's Traefik and Caddy both need port ${port} on this host; put Pangolin on a host of its own, ${move}`;
+  return { path: [...at, field], code: "pangolin_caddy_ports", message };
 }
 
-/** Other listeners on the host, by protocol and port. */
-function otherListeners(host: Host): Map<string, string> {
-  const taken = new Map<string, string>([[`tcp/${host.ssh.port}`, "SSH"]]);
-  if (host.postgres) taken.set("tcp/5432", "PostgreSQL");
-  for (const [name, app] of Object.entries(host.apps)) taken.set(`tcp/${app.port}`, `app "${name}"`);
-  for (const [stack, s] of Object.entries(host.stacks)) {
-    for (const [container, c] of Object.entries(s.containers)) {
-      for (const port of c.ports.map(parsePort)) taken.set(`${port.protocol}/${port.host}`, `container "${container}" of stack "${stack}"`);
-    }
-  }
-  return taken;
+/** The host's daemons and apps, then every port the host's stacks publish. */
+function otherListeners(host: Host): Listener[] {
+  const published = Object.entries(host.stacks).flatMap(([stack, s]) =>
+    Object.entries(s.containers).flatMap(([container, c]) =>
+      c.ports.map(parsePort).map(({ host: port, protocol }): Listener => ({ port, protocol, owner: `container "${container}" of stack "${stack}"` })),
+    ),
+  );
+  return [...hostListeners(host), ...published];
 }
 
+/** Each Pangolin port against the host's other listeners and Pangolin's own; one problem per field. */
 function checkPorts(host: Host, p: Pangolin, at: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
   const taken = otherListeners(host);
-  const own = new Map<string, string>();
-  for (const { field, port, protocol, what } of pangolinPorts(p)) {
-    const key = `${protocol}/${port}`;
-    const other = taken.get(key);
-    const mine = own.get(key);
-    if (other !== undefined) {
-      const message = `${protocol.toUpperCase()} port ${port} (${what}) is already used by ${other}; choose another ${field}`;
-      out.push({ path: [...at, field], code: "port_clash", message });
-    } else if (mine !== undefined) {
-      const message = `${protocol.toUpperCase()} port ${port} is both ${mine} and ${what}; give them different ports`;
-      out.push({ path: [...at, field], code: "port_clash", message });
+  const own: PangolinPort[] = [];
+  const flagged = new Set<string>();
+  for (const mine of pangolinPorts(p)) {
+    const same = (l: Listener | PangolinPort) => l.port === mine.port && l.protocol === mine.protocol;
+    const other = taken.find(same);
+    const twin = own.find(same);
+    own.push(mine);
+    if (flagged.has(mine.field) || (!other && !twin)) continue;
+    flagged.add(mine.field);
+    const label = `${mine.protocol.toUpperCase()} port ${mine.port}`;
+    if (other?.caddySite) out.push(caddyClash(p, mine, at));
+    else if (other) {
+      const message = `${label} (${mine.what}) is already used by ${other.owner}; choose another ${mine.field}`;
+      out.push({ path: [...at, mine.field], code: "port_clash", message });
+    } else {
+      const message = `${label} is both ${twin!.what} and ${mine.what}; give them different ports`;
+      out.push({ path: [...at, mine.field], code: "port_clash", message });
     }
-    own.set(key, mine ?? what);
   }
   return out;
 }
@@ -131,5 +105,5 @@ export function checkPangolin(name: string, host: Host): Diagnostic[] {
   const p = host.pangolin;
   if (!p) return [];
   const at = ["hosts", name, "pangolin"];
-  return [...checkCaddy(host, p, at), ...checkPorts(host, p, at), ...checkNames(host, p, at), ...checkNative(p, at)];
+  return [...checkPorts(host, p, at), ...checkNames(host, p, at), ...checkNative(p, at)];
 }
