@@ -178,7 +178,7 @@ test("port_clash: a Pangolin port taken by an app, SSH, Caddy's admin API, anoth
   expectIssue(admin, "port_clash", [...AT, "httpPort"], /TCP port 2019 .* already used by Caddy's admin API/);
 });
 
-test("name_clash: a stack named pangolin or a container named like Pangolin's on the same host", () => {
+test("name_clash, network_clash: a stack named pangolin, a container named like Pangolin's or a network named like its network on the same host", () => {
   const stacks = { pangolin: { containers: { app: { image: "nginx:1.27" } } }, proxy: { containers: { traefik: { image: "traefik:v3.6" } } } };
   const issues = issuesOf(config({}, { stacks })).filter((d) => d.code === "name_clash");
   assert.equal(issues.map((d) => d.path), [
@@ -186,6 +186,9 @@ test("name_clash: a stack named pangolin or a container named like Pangolin's on
     ["hosts", "vps", "stacks", "proxy", "containers", "traefik"],
   ]);
   assert.match(issues[1]!.message, /container "traefik" is one of Pangolin's/);
+  const net = { web: { networks: { pangolin: {} }, containers: { app: { image: "nginx:1.27" } } } };
+  expectIssue(config({}, { stacks: net }), "network_clash", ["hosts", "vps", "stacks", "web", "networks", "pangolin"], /network "pangolin" is the network of the stack the pangolin preset creates/);
+  assert.ok(resolveInfra(config({ backend: "native" }, { stacks: net })).hosts[0]!.pangolin, "the native backend has no Docker network");
   const apps = { gerbil: { port: 8001, package: { path: "./g" }, start: "bun g.ts" } };
   expectIssue(config({ backend: "native" }, { apps }), "name_clash", ["hosts", "vps", "apps", "gerbil"], /system user/);
 });

@@ -57,7 +57,7 @@ function checkPorts(host: Host, p: Pangolin, at: Path): Diagnostic[] {
   return out;
 }
 
-/** Docker container names are unique per host, and the stack "pangolin" is ours. */
+/** Docker container and network names are unique per host, and the stack "pangolin" is ours. */
 function checkNames(host: Host, p: Pangolin, at: Path): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reserved = new Set<string>(PANGOLIN_CONTAINERS);
@@ -66,6 +66,10 @@ function checkNames(host: Host, p: Pangolin, at: Path): Diagnostic[] {
     out.push({ path: [...at.slice(0, 2), "stacks", PANGOLIN_STACK], code: "name_clash", message });
   }
   for (const [stack, s] of Object.entries(host.stacks)) {
+    if (p.backend !== "native" && s.networks && Object.hasOwn(s.networks, PANGOLIN_STACK)) {
+      const message = `network "${PANGOLIN_STACK}" is the network of the stack the pangolin preset creates on this host: Docker network names are unique on a host; rename this network`;
+      out.push({ path: [...at.slice(0, 2), "stacks", stack, "networks", PANGOLIN_STACK], code: "network_clash", message });
+    }
     for (const container of Object.keys(s.containers).filter((c) => reserved.has(c))) {
       const message = `container "${container}" is one of Pangolin's (${PANGOLIN_CONTAINERS.join(", ")}) on this host; rename it`;
       out.push({ path: [...at.slice(0, 2), "stacks", stack, "containers", container], code: "name_clash", message });
