@@ -30,7 +30,7 @@ export {
   type Pangolin,
   type PangolinInput,
 } from "./schema/pangolin.ts";
-export { pangolinConfig, traefikStaticConfig, traefikDynamicConfig, smtpSettings } from "./resolve/pangolin-files.ts";
+export { smtpSettings } from "./resolve/pangolin-files.ts";
 
 export type {
   Model,
