@@ -165,6 +165,9 @@ test("unknown_zpool and zpool_members: zfs members name a pool; a mirror needs t
   const typo = { ...single, zpool: { tank: single.zpool.zroot } };
   const issues = issuesOf(config(typo));
   assert.equal(only(issues, "unknown_zpool").path, [...AT, "disks", "main", "content", "partitions", "zfs", "content", "pool"]);
+  // A near miss gets the usual suggestion.
+  const misspelt = only(issuesOf(config({ ...single, zpool: { zrot: single.zpool.zroot } })), "unknown_zpool");
+  assert.equal([misspelt.message, misspelt.suggestion], ['unknown ZFS pool "zroot"; zpool has: zrot', "zrot"]);
   assert.match(only(issues, "zpool_members").message, /"tank".*it has 0/);
 });
 

@@ -5,7 +5,7 @@ import { formatPath } from "../errors.ts";
 import type { Diagnostic } from "../model.ts";
 import { REST } from "../schema/disko.ts";
 import type { Disko, MdadmContent, PartitionContent } from "../schema/disko.ts";
-import { known } from "./check-host.ts";
+import { unknownName } from "./check-host.ts";
 
 type Path = (string | number)[];
 
@@ -165,7 +165,8 @@ function checkMembers(walk: Walk): void {
   const { disko } = walk;
   for (const [name, paths] of walk.arrayMembers) {
     if (Object.hasOwn(disko.mdadm, name)) continue;
-    for (const path of paths) walk.error(path, "unknown_mdadm", `unknown mdadm array "${name}"; mdadm has: ${known(Object.keys(disko.mdadm))}`);
+    const names = Object.keys(disko.mdadm);
+    for (const path of paths) walk.out.push(unknownName([...walk.at, ...path], "unknown_mdadm", "mdadm array", name, names, "mdadm has"));
   }
   for (const [name, array] of Object.entries(disko.mdadm)) {
     const count = walk.arrayMembers.get(name)?.length ?? 0;
@@ -176,7 +177,8 @@ function checkMembers(walk: Walk): void {
   }
   for (const [name, paths] of walk.poolMembers) {
     if (Object.hasOwn(disko.zpool, name)) continue;
-    for (const path of paths) walk.error(path, "unknown_zpool", `unknown ZFS pool "${name}"; zpool has: ${known(Object.keys(disko.zpool))}`);
+    const names = Object.keys(disko.zpool);
+    for (const path of paths) walk.out.push(unknownName([...walk.at, ...path], "unknown_zpool", "ZFS pool", name, names, "zpool has"));
   }
   for (const [name, pool] of Object.entries(disko.zpool)) {
     const count = walk.poolMembers.get(name)?.length ?? 0;
