@@ -4,17 +4,11 @@ import { posix } from "node:path";
 import { z } from "zod";
 import { absolutePath, relativePath } from "./rules.ts";
 
-const NOT_A_REFERENCE = 'a secret must be a reference such as secret.file("/run/secrets/name"), never the value itself';
-
 /** A file on the host that holds the secret; gen-nix only ever writes its path. */
-export const SecretFileSchema = z.strictObject(
-  {
-    /** Absolute path on the host, e.g. "/run/secrets/pangolin.env" */
-    secretFile: absolutePath(),
-  },
-  // A union of one member reports that member's issues, so the hint is given here as well.
-  { error: (issue) => (issue.code === "invalid_type" ? NOT_A_REFERENCE : undefined) },
-);
+export const SecretFileSchema = z.strictObject({
+  /** Absolute path on the host, e.g. "/run/secrets/pangolin.env" */
+  secretFile: absolutePath(),
+});
 
 /** sops-nix decrypts into /run/secrets/<name>, so the name is a file name and an attribute name. */
 const SOPS_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
