@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { resolveInfra } from "../src/index.ts";
-import { floatingTag } from "../src/resolve/check-stacks.ts";
+import { floatingTag } from "../src/schema/stack.ts";
 import { infra, issuesOf, only } from "./helpers.ts";
 
 type Obj = Record<string, unknown>;
@@ -41,6 +41,7 @@ test("a valid stack resolves without warnings", () => {
 test("floatingTag: untagged and latest float; versions, registry ports and digests do not", () => {
   assert.is(floatingTag("nginx"), "");
   assert.is(floatingTag("nginx:latest"), "latest");
+  assert.is(floatingTag("nginx:"), "", "an empty tag is no tag");
   assert.is(floatingTag("localhost:5000/nginx"), "");
   assert.is(floatingTag("localhost:5000/nginx:1.27"), undefined);
   assert.is(floatingTag("nginx:latest@sha256:" + "a".repeat(64)), undefined);

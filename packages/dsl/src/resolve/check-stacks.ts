@@ -4,22 +4,13 @@
 import { posix } from "node:path";
 import type { Diagnostic } from "../model.ts";
 import type { Host } from "../schema/host.ts";
-import type { Container, Stack } from "../schema/stack.ts";
+import { type Container, type Stack, floatingTag } from "../schema/stack.ts";
 import { quote } from "../quote.ts";
 import { isHostPath, parsePort } from "./build-stack.ts";
 import { type HostListener, hostListeners, unknownName } from "./check-host.ts";
 
 type Path = (string | number)[];
 type Port = ReturnType<typeof parsePort>;
-
-/** The tag that makes `image` float ("latest", or "" when untagged), or undefined when pinned. */
-export function floatingTag(image: string): string | undefined {
-  if (image.includes("@sha256:")) return undefined;
-  const name = image.slice(image.lastIndexOf("/") + 1);
-  const colon = name.indexOf(":");
-  if (colon < 0) return "";
-  return name.slice(colon + 1) === "latest" ? "latest" : undefined;
-}
 
 /** `${VAR}`, `${VAR:-x}` or `$VAR`: what compose and shells would expand. */
 const INTERPOLATION = /\$(\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*)/;

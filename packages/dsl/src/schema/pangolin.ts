@@ -7,6 +7,7 @@ import { z } from "zod";
 import { domainProblem } from "./caddy.ts";
 import { absolutePath, flag } from "./rules.ts";
 import { SecretSchema } from "./secret.ts";
+import { IMAGE_REFERENCE, floatingTag } from "./stack.ts";
 
 /** Images pinned for the Docker backends (the installer writes `latest`, which gen-nix refuses). */
 export const PANGOLIN_IMAGES = {
@@ -29,13 +30,11 @@ const Port = z.int().min(1).max(65535);
 /** An image with a pinned tag or digest; a floating `latest` or a missing tag is refused. */
 const PinnedImage = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._\/:-]*(@sha256:[0-9a-f]{64})?$/, {
+  .regex(IMAGE_REFERENCE, {
     error: 'an image looks like "docker.io/fosrl/pangolin:1.24.0" or "name@sha256:<64 hex digits>"',
   })
   .superRefine((image, ctx) => {
-    if (image.includes("@sha256:")) return;
-    const tag = /:([^/:]+)$/.exec(image)?.[1];
-    if (tag === undefined || tag === "latest") {
+    if (floatingTag(image) !== undefined) {
       const message = `image "${image}" has no pinned tag; name a version, e.g. "${image.replace(/:latest$/, "")}:1.2.3"`;
       flag(ctx, [], "unpinned_image", message);
     }

@@ -16,13 +16,26 @@ export const CONTAINER_NAME = {
 const DURATION = /^(\d+(ns|us|ms|s|m|h))+$/;
 const Duration = z.string().regex(DURATION, { error: 'a duration looks like "10s", "1m30s" or "500ms"' });
 
+/** What an image reference may contain: a lowercase name, an optional tag, an optional digest. */
+export const IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\/:-]*(@sha256:[0-9a-f]{64})?$/;
+
+/** The tag that makes `image` float ("latest", or "" when untagged or the tag is empty), or undefined when pinned. */
+export function floatingTag(image: string): string | undefined {
+  if (image.includes("@sha256:")) return undefined;
+  const name = image.slice(image.lastIndexOf("/") + 1);
+  const colon = name.indexOf(":");
+  if (colon < 0) return "";
+  const tag = name.slice(colon + 1);
+  return tag === "latest" || tag === "" ? tag : undefined;
+}
+
 /**
  * An image reference with a pinned tag or digest: "docker.io/fosrl/pangolin:1.12.3",
  * "traefik:v3.6", "nginx@sha256:…". Checked further in the stack checks (floating `latest`).
  */
 const ImageSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._\/:-]*(@sha256:[0-9a-f]{64})?$/, {
+  .regex(IMAGE_REFERENCE, {
     error:
       "not an image reference: an image is lowercase letters, digits, '.', '_', '/', ':' and '-', with a tag or a " +
       'digest, e.g. "docker.io/fosrl/pangolin:1.12.3" or "nginx@sha256:<64 hex digits>"',
