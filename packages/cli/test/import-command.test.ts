@@ -16,10 +16,7 @@ import { inProcess } from "./support/in-process.ts";
 async function run(argv: string[], files: Record<string, string>) {
   const dir = tempDir();
   writeTree(dir, files);
-  let stdout = "";
-  let stderr = "";
-  const code = await runImport(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr, dir };
+  return { ...(await inProcess(runImport, argv, dir)), dir };
 }
 
 const SMALL = `services:\n  app:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    env_file: app.env\n`;
