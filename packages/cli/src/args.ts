@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./errors.ts";
 
 /** The first positional argument picks the command; none means generate. */
-export const COMMANDS = ["generate", "audit"] as const;
+const COMMANDS = ["generate", "audit"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
