@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pattern = process.argv[2] ?? "\\.test\\.ts$";
+// A pattern narrows the test files; it never picks other files (a bundle in dist, a source file
+// that runs the CLI when loaded) that happen to match it.
+const pattern = `^(?=.*(?:${process.argv[2] ?? ""})).*\\.test\\.ts$`;
 const child = spawn(
   process.execPath,
   ["--import", "tsx", join(root, "node_modules/uvu/bin.js"), "packages", pattern],

@@ -1,10 +1,10 @@
 // The command line: `gen-nix [audit] [--config FILE] [--out DIR] [--check] [--json] [--help] [--version]`
 // (`gen-nix import …` has its own, in import/command.ts).
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./errors.ts";
 
 /** The first positional argument picks the command; none means generate. */
-export const COMMANDS = ["generate", "audit"] as const;
+const COMMANDS = ["generate", "audit"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -47,10 +47,15 @@ const OPTIONS = {
 } as const;
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
+  const { config, out, check, json, help, version } = values;
+  return { command: command(positionals), config, out, check, json, help, version };
+}
+
+/** Node's strict parseArgs with positionals, for every command line; its errors are UsageErrors. */
+export function parseCommandLine<const O extends NonNullable<ParseArgsConfig["options"]>>(argv: readonly string[], options: O) {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
-    const { config, out, check, json, help, version } = values;
-    return { command: command(positionals), config, out, check, json, help, version };
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {
     // With positionals allowed, Node appends a hint about `--` that does not apply to gen-nix.
     if (isParseArgsError(error)) throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ""), { cause: error });
@@ -61,7 +66,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 function command(positionals: readonly string[]): Command {
   const [first = "generate", ...rest] = positionals;
   const known = COMMANDS.find((c) => c === first);
-  if (known === undefined) throw new UsageError(`unknown command "${first}"; commands: ${COMMANDS.join(", ")}`);
+  // `import` is dispatched before these arguments are parsed (commands.ts), but is one all the same.
+  if (known === undefined) throw new UsageError(`unknown command "${first}"; commands: ${[...COMMANDS, "import"].join(", ")}`);
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   return known;
 }

@@ -1,4 +1,4 @@
-// The CLI's own user-facing errors. bin.ts prints their message without a stack and exits 2:
+// The CLI's own user-facing errors. main.ts reports their message without a stack and exits 2:
 // they describe a mistake the user can fix, never a bug in gen-nix.
 import { isAbsolute, relative, sep } from "node:path";
 

@@ -1,5 +1,5 @@
 // The gen-nix command: load → resolve → emit → write (or --check). Errors are thrown, not
-// printed: bin.ts alone decides how each is shown and which exit code it gets.
+// printed: main.ts alone decides how each is shown and which exit code it gets.
 import { dirname, relative, resolve, sep } from "node:path";
 import * as dsl from "@gen-nix/dsl";
 import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";

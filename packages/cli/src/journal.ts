@@ -72,13 +72,13 @@ export type Recovery =
  * as `kill -9` or a power cut would stop it there. Unset, this does nothing.
  */
 let steps = 0;
-export function faultInjectionPoint(): void {
+function faultInjectionPoint(): void {
   const killAfter = Number(process.env["GEN_NIX_FAULT_INJECT_KILL_AFTER_STEP"] ?? "");
   if (++steps === killAfter) process.kill(process.pid, "SIGKILL");
 }
 
 /** Writes `content` to a new file and flushes it to the disk before returning. */
-export function writeDurable(file: string, content: string): void {
+function writeDurable(file: string, content: string): void {
   const fd = openSync(file, "w");
   try {
     writeFileSync(fd, content);
@@ -89,7 +89,7 @@ export function writeDurable(file: string, content: string): void {
 }
 
 /** Flushes a directory's entries (renames, deletions), where the platform allows it. */
-export function fsyncDir(dir: string): void {
+function fsyncDir(dir: string): void {
   let fd: number;
   try {
     fd = openSync(dir, "r");
@@ -195,7 +195,7 @@ export function recover(outDir: string): Recovery {
 export const hasJournal = (outDir: string): boolean => existsSync(join(outDir, JOURNAL_NAME));
 
 /** Whether a run stopped while staging left its staging dir behind. */
-export const hasStaging = (outDir: string): boolean => existsSync(join(outDir, STAGING_NAME));
+const hasStaging = (outDir: string): boolean => existsSync(join(outDir, STAGING_NAME));
 
 /** Whether a stopped run left files that the next run deletes: its staging dir or temp files. */
 export const hasLeftovers = (outDir: string): boolean => hasStaging(outDir) || oldTempFiles(outDir).length > 0;

@@ -20,18 +20,21 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 /** What the arguments say about reporting, read leniently: they may be what failed. */
-function context(argv: readonly string[], io: CliIo): { json: boolean; configFile: string } {
+function context(argv: readonly string[], io: CliIo): { json: boolean; configFile: string; help: string } {
+  const configFile = resolve(io.cwd, "infra.config.ts");
+  // `gen-nix import` has options of its own and no --json.
+  if (argv[0] === "import") return { json: false, configFile, help: "gen-nix import --help" };
   try {
     const args = parseCliArgs(argv);
-    return { json: args.json, configFile: resolve(io.cwd, args.config) };
+    return { json: args.json, configFile: resolve(io.cwd, args.config), help: "gen-nix --help" };
   } catch {
-    return { json: argv.includes("--json"), configFile: resolve(io.cwd, "infra.config.ts") };
+    return { json: argv.includes("--json"), configFile, help: "gen-nix --help" };
   }
 }
 
 /** Turns what a command threw into its message and exit code. */
 export function report(error: unknown, argv: readonly string[], io: CliIo): number {
-  const { json, configFile } = context(argv, io);
+  const { json, configFile, help } = context(argv, io);
   const style = io.color ? ANSI : PLAIN;
   if (error instanceof InfraConfigError || error instanceof ConfigLoadError) {
     const reports = error instanceof InfraConfigError ? invalidConfig(error, configFile, io) : [loadFailure(error, io)];
@@ -46,7 +49,7 @@ export function report(error: unknown, argv: readonly string[], io: CliIo): numb
   if (error instanceof CliError) {
     const usage = error instanceof UsageError;
     if (json) io.stdout(reportsJson([{ severity: "error", code: usage ? "usage" : "out_dir", message: error.message, path: [], file: displayPath(configFile, io.cwd), line: null, column: null, suggestion: null }], []));
-    else io.stderr(`gen-nix: ${error.message}\n${usage ? "Run 'gen-nix --help' for usage.\n" : ""}`);
+    else io.stderr(`gen-nix: ${error.message}\n${usage ? `Run '${help}' for usage.\n` : ""}`);
     return 2;
   }
   // The disk said no (EACCES, ENOSPC, EROFS...): not a bug, and the message names the path.

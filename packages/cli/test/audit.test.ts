@@ -6,6 +6,7 @@ import { resolveInfra } from "@gen-nix/dsl";
 import { UsageError } from "../src/errors.ts";
 import { genNix } from "../src/gen-nix.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
+import { inProcess } from "./support/in-process.ts";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo alice@laptop";
 
@@ -41,10 +42,7 @@ const OPTED_OUT = `postgres: { databases: ["web"], authentication: "trust" },
 function run(argv: string[], prod: string) {
   const dir = tempDir();
   writeTree(dir, { "infra.config.ts": config(prod), "web/.keep": "" });
-  let stdout = "";
-  let stderr = "";
-  const code = genNix(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr, files: Object.keys(readTree(dir)).sort() };
+  return { ...inProcess(genNix, argv, dir), files: Object.keys(readTree(dir)).sort() };
 }
 
 test("a clean config: 'no opt-outs', exit 0, nothing written", () => {

@@ -11,6 +11,7 @@ import { genNix } from "../src/gen-nix.ts";
 import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME } from "../src/manifest.ts";
 import { cliBundle, runCliProcess, type ProcessResult } from "./support/cli-process.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
+import { inProcess } from "./support/in-process.ts";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo alice@laptop";
 
@@ -36,9 +37,7 @@ type Tree = Record<string, string>;
 
 /** genNix in-process in `dir`; stderr returned for the notes it prints. */
 function run(dir: string, argv: string[] = []): { code: number; stderr: string } {
-  let stderr = "";
-  const io = { cwd: dir, stdout: () => undefined, stderr: (t: string) => void (stderr += t) };
-  return { code: genNix(argv, io), stderr };
+  return inProcess(genNix, argv, dir);
 }
 
 function dirWith(tree: Tree): string {

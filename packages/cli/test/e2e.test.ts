@@ -12,6 +12,7 @@ import { runCli } from "../src/main.ts";
 import { MANIFEST_NAME } from "../src/manifest.ts";
 import { cliBundle, runCliProcess } from "./support/cli-process.ts";
 import { readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
+import { inProcess } from "./support/in-process.ts";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo alice@laptop";
 
@@ -44,13 +45,7 @@ function tempProject(files = project()): string {
 }
 
 /** genNix in-process; throws what it throws. */
-function run(argv: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const io = { cwd, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  const code = genNix(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => inProcess(genNix, argv, cwd);
 
 /** The built CLI as a child process, as a user runs it. */
 const runBin = runCliProcess;
@@ -196,13 +191,7 @@ test("bin: invalid config → exit 2, every issue located and printed, nothing w
 });
 
 /** runCli in-process: genNix with the error reporting bin.ts uses. */
-function runReported(argv: string[], cwd: string, color = false) {
-  let stdout = "";
-  let stderr = "";
-  const io = { cwd, color, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  const code = runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const runReported = (argv: string[], cwd: string, color = false) => inProcess(runCli, argv, cwd, color);
 
 test("--json prints the errors on stdout and still exits 2", () => {
   const dir = tempProject(project('{ databases: ["web"], version: 3 }'));

@@ -5,19 +5,18 @@ import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError, UsageError } from "../src/errors.ts";
+import { runCommand } from "../src/commands.ts";
 import { runImport } from "../src/import/command.ts";
 import { interpolatedVariables, shellWords } from "../src/import/values.ts";
 import { cliBundle, runCliProcess } from "./support/cli-process.ts";
 import { removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
+import { inProcess } from "./support/in-process.ts";
 
 
 async function run(argv: string[], files: Record<string, string>) {
   const dir = tempDir();
   writeTree(dir, files);
-  let stdout = "";
-  let stderr = "";
-  const code = await runImport(argv, { cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr, dir };
+  return { ...(await inProcess(runImport, argv, dir)), dir };
 }
 
 const SMALL = `services:\n  app:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    env_file: app.env\n`;
@@ -66,6 +65,21 @@ test("user errors: usage, invalid YAML with its position, not a compose file", a
     () => assert.unreachable(),
     (e: unknown) => assert.ok(e instanceof CliError && /not a compose file/.test(e.message)),
   );
+});
+
+test("reported usage errors point at import's own help, without Node's `--` hint, never as JSON", async () => {
+  const dir = tempDir();
+  const cases: [string[], string][] = [
+    [["import"], "gen-nix import takes one compose file, got 0"],
+    [["import", "c.yml", "--bogus"], "Unknown option '--bogus'"],
+    [["import", "--json", "c.yml"], "Unknown option '--json'"],
+  ];
+  for (const [argv, message] of cases) {
+    const reported = await inProcess(runCommand, argv, dir);
+    assert.equal(reported, { code: 2, stdout: "", stderr: `gen-nix: ${message}\nRun 'gen-nix import --help' for usage.\n` }, argv.join(" "));
+  }
+  const unknown = await inProcess(runCommand, ["imprt", "c.yml"], dir);
+  assert.equal(unknown, { code: 2, stdout: "", stderr: `gen-nix: unknown command "imprt"; commands: generate, audit, import\nRun 'gen-nix --help' for usage.\n` });
 });
 
 test("as a process: exit 2 for a missing file; the flake command is unchanged", () => {

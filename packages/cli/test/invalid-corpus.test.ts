@@ -12,16 +12,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../src/main.ts";
 import { readTree, removeTempDirs, tempDir } from "./support/fs.ts";
+import { inProcess } from "./support/in-process.ts";
 
 const CORPUS = fileURLToPath(new URL("../../../fixtures/invalid/", import.meta.url));
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
 
-function run(argv: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = runCli(argv, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => inProcess(runCli, argv, cwd);
 
 function snapshot(file: string, actual: string): void {
   if (UPDATE) writeFileSync(file, actual);

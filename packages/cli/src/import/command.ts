@@ -3,7 +3,7 @@
 // written but something was left out or changed (listed), 2 for usage or unreadable input.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../args.ts";
 import { UsageError, displayPath } from "../errors.ts";
 import type { CliIo } from "../gen-nix.ts";
 import { importCompose } from "./import-compose.ts";
@@ -30,17 +30,9 @@ const OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-function parseImportArgs(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw error instanceof TypeError ? new UsageError(error.message, { cause: error }) : error;
-  }
-}
-
 /** `argv` is what follows `import`; returns the exit code. */
 export async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseImportArgs(argv);
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) {
     io.stdout(IMPORT_USAGE);
     return 0;

@@ -53,7 +53,7 @@ export function mapService(ctx: StackContext, service: string, definition: Recor
 }
 
 /** No tag (so "latest") or the tag "latest", and no digest. */
-export function isFloating(image: string): boolean {
+function isFloating(image: string): boolean {
   if (image.includes("@")) return false;
   const name = image.slice(image.lastIndexOf("/") + 1);
   return !name.includes(":") || name.endsWith(":latest");

@@ -18,7 +18,7 @@ export function readCompose(file: string): ComposeFile {
   return parseCompose(readFileSync(file, "utf8"), file);
 }
 
-export function parseCompose(text: string, file: string): ComposeFile {
+function parseCompose(text: string, file: string): ComposeFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
   const [error] = doc.errors;
