@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
-import { resolveInfra, type Model } from "@gen-nix/dsl";
+import { resolveInfra, secret, type Model } from "@gen-nix/dsl";
 import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";
 import { GOLDEN, readTree } from "./support/fixtures.ts";
 import { nixEval } from "./support/nix.ts";
@@ -229,12 +229,20 @@ test("every emitted compose file is accepted by docker-compose config, with the 
   assert.equal(vpn.services.wg.cap_add, ["NET_ADMIN", "SYS_MODULE"]);
 });
 
-test("compose: a $ in a volume path or user stays literal, as under oci-containers", () => {
-  const container = { image: "nginx:1.27.3", user: "${UID}", volumes: ["/srv/$site/www:/usr/share/nginx/html:ro"] };
+test("compose: a $ in a volume path, user, env file, device or DNS server stays literal, as under oci-containers", () => {
+  const container = {
+    image: "nginx:1.27.3",
+    user: "${UID}",
+    volumes: ["/srv/$site/www:/usr/share/nginx/html:ro"],
+    environmentFiles: [secret.file("/run/keys/$web.env")],
+    devices: ["/dev/$tun:/dev/net/tun"],
+    dns: ["$DNS"],
+  };
   const model = resolveInfra({ hosts: { h: { stateVersion: "26.05", stacks: { web: { backend: "compose", containers: { web: container } } } } } });
   const yaml = emitAll(model).find((f) => f.path.endsWith("docker-compose.yml"))!;
   const web = parse(yaml.content).services.web;
   assert.equal([web.user, web.volumes], ["$${UID}", ["/srv/$$site/www:/usr/share/nginx/html:ro"]]);
+  assert.equal([web.env_file, web.devices, web.dns], [["/run/keys/$$web.env"], ["/dev/$$tun:/dev/net/tun"], ["$$DNS"]]);
 });
 
 test.run();
