@@ -83,6 +83,18 @@ test("the flake pins nixpkgs to the configured branch and passes inputs to the m
   assert.ok(flake.includes("specialArgs = { inherit inputs; };"));
 });
 
+test("a module's header lists exactly the arguments its body uses: pkgs for a Caddyfile's {pkgs.…}, none for an app without", () => {
+  const site = { app: "web", extraConfig: "root * {pkgs.hello}/share" };
+  const files = emit({ apps: { web: app({ start: "{package}/bin/server" }) }, caddy: { email: "ops@example.com", sites: { "example.com": site } } });
+  const caddy = writeTemp(files.get("hosts/h/caddy.nix")!);
+  assert.equal(nixEval(`builtins.functionArgs (import ${caddy})`), { pkgs: false });
+  const extra = evalModuleFile(caddy, '{ pkgs.hello = "/hello"; }', '.services.caddy.virtualHosts."example.com".extraConfig');
+  assert.is(extra, "root * /hello/share\nreverse_proxy 127.0.0.1:8001\n");
+  const web = writeTemp(files.get("hosts/h/apps/web.nix")!);
+  assert.is(nixEval(`builtins.isFunction (import ${web})`), false, "no unused pkgs argument");
+  assert.is(evalModuleFile(web, "{ }", ".users.users.web.home"), "/var/lib/web");
+});
+
 test("app services: the full sandbox by default, none of it with hardening: false", () => {
   const pkg = { package: { input: "web" } };
   const out = emit({ apps: { web: app(pkg), raw: app({ ...pkg, port: 8002, hardening: false }) } }, { inputs: { web: "github:example/web" } });

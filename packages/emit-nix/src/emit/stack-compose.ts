@@ -7,7 +7,7 @@
 import { n } from "../ast/build.ts";
 import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
 import { toYaml } from "./compose-yaml.ts";
-import { type GeneratedFile, nixFile } from "./file.ts";
+import { type GeneratedFile, moduleFile } from "./file.ts";
 import { composeSecretPath } from "./secret.ts";
 import { besideModule, commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks } from "./stack-common.ts";
 
@@ -107,8 +107,8 @@ export function emitStackCompose(host: HostModel, stack: StackModel): GeneratedF
     `/bin/docker compose --project-name ${shellWord(stack.name)} --project-directory ${shellWord(stack.directory)} -f `,
     besideModule(stack, COMPOSE_FILE),
   );
-  const module = n.module(["config"], n.let([n.assign("compose", command)], body));
+  const module = moduleFile(`${stacksDir(host)}/${stack.name}.nix`, n.let([n.assign("compose", command)], body));
   const compose: GeneratedFile = { path: `${stacksDir(host)}/${stack.name}/${COMPOSE_FILE}`, content: toYaml(composeFile(stack)) };
   if (stack.files.some((f) => f.path === COMPOSE_FILE)) throw new Error(`(bug) stack ${stack.name} has a file named ${COMPOSE_FILE}`);
-  return [nixFile(`${stacksDir(host)}/${stack.name}.nix`, module), compose, ...stackFiles(host, stack)];
+  return [module, compose, ...stackFiles(host, stack)];
 }
