@@ -84,7 +84,7 @@ function composeFile(stack: StackModel): unknown {
   });
 }
 
-export function emitStackCompose(host: HostModel, stack: StackModel): GeneratedFile[] {
+export function emitStackCompose(host: HostModel, stack: StackModel): [GeneratedFile, ...GeneratedFile[]] {
   const files = filesUnit(stack);
   const unit = n.set([
     n.assign("description", `Docker Compose stack ${stack.name}`),

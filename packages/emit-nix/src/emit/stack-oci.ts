@@ -147,7 +147,7 @@ const WAIT_HEALTHY = [
   "",
 ].join("\n");
 
-export function emitStackOci(host: HostModel, stack: StackModel): GeneratedFile[] {
+export function emitStackOci(host: HostModel, stack: StackModel): [GeneratedFile, ...GeneratedFile[]] {
   const networks = usedNetworks(stack).map((net, i) =>
     n.assign(["systemd", "services", networkUnit(net.name)], networkService(net), i === 0 ? { blankBefore: true, comments: ["Created once, kept across restarts."] } : { blankBefore: true }),
   );
