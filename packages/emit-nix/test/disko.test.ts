@@ -3,13 +3,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { hetznerCloud, resolveInfra } from "@gen-nix/dsl";
 import { emitAll } from "@gen-nix/emit-nix";
 import { GOLDEN, fixtureCases } from "./support/fixtures.ts";
-import { evalModuleFile, nixEval } from "./support/nix.ts";
+import { callModule, evalModuleText, nixEval } from "./support/nix.ts";
 
 const golden = (fixture: string, path: string): string => join(GOLDEN, fixture, path);
 
@@ -20,10 +19,9 @@ const HOSTS: Record<string, string> = { "disko-hetzner-cloud": "vps", "disko-rai
  * gets a stand-in modulesPath, disko.nix is a plain set.
  */
 const evaluated: Record<string, { disko: any; boot: any }> = (() => {
-  const call = (file: string, args: string) => `(let m = import ${file}; in if builtins.isFunction m then m ${args} else m)`;
   const entries = Object.entries(HOSTS).map(([fixture, host]) => {
-    const disko = call(golden(fixture, `hosts/${host}/disko.nix`), "{ }");
-    const boot = call(golden(fixture, `hosts/${host}/boot.nix`), '{ modulesPath = "/nixos/modules"; }');
+    const disko = callModule(golden(fixture, `hosts/${host}/disko.nix`), "{ }");
+    const boot = callModule(golden(fixture, `hosts/${host}/boot.nix`), '{ modulesPath = "/nixos/modules"; }');
     return `"${fixture}" = { disko = ${disko}; boot = ${boot}; };`;
   });
   return nixEval(`{ ${entries.join(" ")} }`) as Record<string, { disko: any; boot: any }>;
@@ -138,11 +136,7 @@ function emit(host: Record<string, unknown>, sourceDir = ""): Map<string, string
   return new Map(emitAll(model, { sourceDir }).map((f) => [f.path, f.content]));
 }
 
-function evalText(content: string, args = "{ }"): any {
-  const file = join(mkdtempSync(join(tmpdir(), "gen-nix-disko-")), "m.nix");
-  writeFileSync(file, content);
-  return evalModuleFile(file, args);
-}
+const evalText = (content: string): any => evalModuleText(content, "{ }");
 
 const ext4Root = { type: "filesystem", format: "ext4", mountpoint: "/" };
 

@@ -1,28 +1,18 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { resolveInfra } from "@gen-nix/dsl";
 import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";
-import { evalModuleFile, nixEval } from "./support/nix.ts";
-
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo ops@example";
+import { SSH_KEY as KEY } from "./support/config.ts";
+import { evalModuleFile, evalModuleText, nixEval, tempNixFile } from "./support/nix.ts";
 
 function emit(host: Record<string, unknown>, extra: Record<string, unknown> = {}, sourceDir = ""): Map<string, string> {
   const model = resolveInfra({ hosts: { h: { stateVersion: "26.05", admins: { ops: { sshKeys: [KEY] } }, ...host } }, ...extra });
   return new Map(emitAll(model, { sourceDir }).map((f: GeneratedFile) => [f.path, f.content]));
 }
 
-/** Imports a generated module with stand-in arguments and returns its config as JSON. */
-function writeTemp(content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), "gen-nix-emit-")), "m.nix");
-  writeFileSync(file, content);
-  return file;
-}
-
+/** A generated module called with stand-in arguments: its config as JSON. */
 function evalModule(content: string, args = '{ lib = { mkForce = x: x; }; pkgs = { postgresql_17 = "pg"; }; }'): any {
-  return evalModuleFile(writeTemp(content), args);
+  return evalModuleText(content, args);
 }
 
 const app = (over: Record<string, unknown> = {}) => ({ port: 8001, package: { path: "./apps/web" }, start: "bun server.ts", ...over });
@@ -78,9 +68,21 @@ test("root login: keys for root only with prohibit-password; never password logi
 
 test("the flake pins nixpkgs to the configured branch and passes inputs to the modules", () => {
   const flake = emit({}, { nixpkgs: "nixos-25.11", inputs: { api: "github:acme/api" } }).get("flake.nix")!;
-  const inputs = nixEval(`(import ${writeTemp(flake)}).inputs`);
+  const inputs = nixEval(`(import ${tempNixFile(flake)}).inputs`);
   assert.equal(inputs, { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-25.11" }, api: { url: "github:acme/api", inputs: { nixpkgs: { follows: "nixpkgs" } } } });
   assert.ok(flake.includes("specialArgs = { inherit inputs; };"));
+});
+
+test("a module's header lists exactly the arguments its body uses: pkgs for a Caddyfile's {pkgs.…}, none for an app without", () => {
+  const site = { app: "web", extraConfig: "root * {pkgs.hello}/share" };
+  const files = emit({ apps: { web: app({ start: "{package}/bin/server" }) }, caddy: { email: "ops@example.com", sites: { "example.com": site } } });
+  const caddy = tempNixFile(files.get("hosts/h/caddy.nix")!);
+  assert.equal(nixEval(`builtins.functionArgs (import ${caddy})`), { pkgs: false });
+  const extra = evalModuleFile(caddy, '{ pkgs.hello = "/hello"; }', '.services.caddy.virtualHosts."example.com".extraConfig');
+  assert.is(extra, "root * /hello/share\nreverse_proxy 127.0.0.1:8001\n");
+  const web = tempNixFile(files.get("hosts/h/apps/web.nix")!);
+  assert.is(nixEval(`builtins.isFunction (import ${web})`), false, "no unused pkgs argument");
+  assert.is(evalModuleFile(web, "{ }", ".users.users.web.home"), "/var/lib/web");
 });
 
 test("app services: the full sandbox by default, none of it with hardening: false", () => {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { resolveInfra } from "@gen-nix/dsl";
 import { emitAll } from "@gen-nix/emit-nix";
-import { nixEval, nixParse } from "./support/nix.ts";
+import { callModule, nixEval, nixParse } from "./support/nix.ts";
 
 const tricky = fc.constantFrom("${", "''", "'''", "''${", "\\", '\\"', '"', "$", "$${", "{", "}", "{host}", "\n", "\t", "\r\n", " ", "é", "🦀", "\u202e", "\u00a0", '"; }; evil = {', "${builtins.exec [ \"sh\" ]}");
 /** Nix strings cannot hold NUL; lone surrogates are not text. */
@@ -88,8 +88,8 @@ test("random valid configs: every file parses and every free-text string evaluat
         files.push(path);
       }
       const dir = join(root, String(run));
-      // As evalModuleFile in support/nix.ts, inline so that every probe shares one Nix call.
-      const module = (f: string) => `(let m = import ${join(dir, f)}; in if builtins.isFunction m then m ${STUBS} else m)`;
+      // Every probe shares one Nix call.
+      const module = (f: string) => callModule(join(dir, f), STUBS);
       probes.push(`(import ${join(dir, "flake.nix")}).inputs.web.url`);
       expected.push(c.url);
       c.apps.forEach((a, i) => {

@@ -2,17 +2,14 @@
 // of the Docker backends serialised to YAML and read back.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { resolveInfra, secret, type HostModel, type StackModel } from "@gen-nix/dsl";
 import { emitAll } from "@gen-nix/emit-nix";
 import { pathToFileURL } from "node:url";
 import { ROOT } from "./support/fixtures.ts";
-import { evalModuleFile } from "./support/nix.ts";
-
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo ops@example";
+import { SSH_KEY as KEY } from "./support/config.ts";
+import { evalModuleText } from "./support/nix.ts";
 
 function config(pangolin: Record<string, unknown>): unknown {
   const options = { baseDomain: "example.com", email: "ops@example.com", environmentFile: secret.file("/run/secrets/pangolin.env"), ...pangolin };
@@ -23,11 +20,7 @@ function files(pangolin: Record<string, unknown>): Map<string, string> {
   return new Map(emitAll(resolveInfra(config(pangolin))).map((f) => [f.path, f.content]));
 }
 
-function evalNative(content: string): any {
-  const file = join(mkdtempSync(join(tmpdir(), "gen-nix-pangolin-")), "pangolin.nix");
-  writeFileSync(file, content);
-  return evalModuleFile(file, "{ }");
-}
+const evalNative = (content: string): any => evalModuleText(content, "{ }");
 
 function stack(pangolin: Record<string, unknown> = {}): StackModel {
   const host: HostModel | undefined = resolveInfra(config(pangolin)).hosts[0];

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { resolveInfra, secret } from "@gen-nix/dsl";
 import { emitAll } from "@gen-nix/emit-nix";
 import { GOLDEN } from "./support/fixtures.ts";
+import { SSH_KEY as KEY } from "./support/config.ts";
 import { evalModuleFile, nixEval } from "./support/nix.ts";
 
 const FIXTURE = join(GOLDEN, "secrets-sops");
@@ -21,7 +22,6 @@ function files(config: unknown): Map<string, string> {
   return new Map(emitAll(resolveInfra(config)).map((f) => [f.path, f.content]));
 }
 
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo ops@example";
 const host = (app: Record<string, unknown>) => ({ stateVersion: "26.05", admins: { ops: { sshKeys: [KEY] } }, apps: { web: app } });
 const web = (environmentFile: unknown) => ({ port: 8001, package: { path: "./web" }, start: "bun x", environmentFile });
 

@@ -4,16 +4,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parse } from "yaml";
-import { resolveInfra, type Model } from "@gen-nix/dsl";
-import { emitAll, type GeneratedFile } from "@gen-nix/emit-nix";
-import { GOLDEN, readTree } from "./support/fixtures.ts";
-import { nixEval } from "./support/nix.ts";
-
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpIy7oP71q2Z+PQNjY39mhYtMF0beLn7TrHr6ZmxQMo ops@example";
+import { resolveInfra, secret, type Model } from "@gen-nix/dsl";
+import { emitAll } from "@gen-nix/emit-nix";
+import { SSH_KEY as KEY } from "./support/config.ts";
+import { GOLDEN, readTree, writeTree } from "./support/fixtures.ts";
+import { callModule, nixEval } from "./support/nix.ts";
 
 /** Stand-ins for the module arguments (`nix-instantiate --eval` hashes store paths without writing them). */
 const ARGS =
@@ -28,20 +27,11 @@ function model(stacks: Record<string, unknown>, extend: (m: Model) => void = () 
   return m;
 }
 
-function writeTree(files: GeneratedFile[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "gen-nix-stacks-"));
-  for (const f of files) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.content);
-  }
-  return dir;
-}
-
 /** Every module file called with ARGS, in one evaluation: file → its attribute set as JSON. */
 function evalModules(files: Record<string, string>): Record<string, any> {
-  const bindings = Object.entries(files).map(([name, file]) => `${JSON.stringify(name)} = call (import ${file});`);
-  const text = `waitScript = (import ${files.wiki} ${TEXT_ARGS}).systemd.services.docker-wiki.serviceConfig.ExecStartPre;`;
-  return nixEval(`let call = m: if builtins.isFunction m then m ${ARGS} else m; in { ${bindings.join(" ")} ${text} }`) as Record<string, any>;
+  const bindings = Object.entries(files).map(([name, file]) => `${JSON.stringify(name)} = ${callModule(file, ARGS)};`);
+  const text = `waitScript = ${callModule(files.wiki!, TEXT_ARGS)}.systemd.services.docker-wiki.serviceConfig.ExecStartPre;`;
+  return nixEval(`{ ${bindings.join(" ")} ${text} }`) as Record<string, any>;
 }
 
 const stackWithFiles = model(
@@ -62,7 +52,8 @@ const stackWithFiles = model(
     }
   },
 );
-const filesTree = writeTree(emitAll(stackWithFiles));
+const filesTree = mkdtempSync(join(tmpdir(), "gen-nix-stacks-"));
+writeTree(filesTree, emitAll(stackWithFiles));
 const golden = (fixture: string, path: string) => join(GOLDEN, fixture, path);
 const evaluated = evalModules({
   files: join(filesTree, "hosts/h/stacks/edge.nix"),
@@ -229,12 +220,20 @@ test("every emitted compose file is accepted by docker-compose config, with the 
   assert.equal(vpn.services.wg.cap_add, ["NET_ADMIN", "SYS_MODULE"]);
 });
 
-test("compose: a $ in a volume path or user stays literal, as under oci-containers", () => {
-  const container = { image: "nginx:1.27.3", user: "${UID}", volumes: ["/srv/$site/www:/usr/share/nginx/html:ro"] };
+test("compose: a $ in a volume path, user, env file, device or DNS server stays literal, as under oci-containers", () => {
+  const container = {
+    image: "nginx:1.27.3",
+    user: "${UID}",
+    volumes: ["/srv/$site/www:/usr/share/nginx/html:ro"],
+    environmentFiles: [secret.file("/run/keys/$web.env")],
+    devices: ["/dev/$tun:/dev/net/tun"],
+    dns: ["$DNS"],
+  };
   const model = resolveInfra({ hosts: { h: { stateVersion: "26.05", stacks: { web: { backend: "compose", containers: { web: container } } } } } });
   const yaml = emitAll(model).find((f) => f.path.endsWith("docker-compose.yml"))!;
   const web = parse(yaml.content).services.web;
   assert.equal([web.user, web.volumes], ["$${UID}", ["/srv/$$site/www:/usr/share/nginx/html:ro"]]);
+  assert.equal([web.env_file, web.devices, web.dns], [["/run/keys/$$web.env"], ["/dev/$$tun:/dev/net/tun"], ["$$DNS"]]);
 });
 
 test.run();

@@ -5,9 +5,9 @@
 import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { AppModel, HostModel } from "@gen-nix/dsl";
-import { type EmitOptions, type GeneratedFile, nixFile } from "./file.ts";
+import { type EmitOptions, type GeneratedFile, moduleFile } from "./file.ts";
 import { commandString, packageExpr } from "./package.ts";
-import { needsConfig, secretPath } from "./secret.ts";
+import { secretPath } from "./secret.ts";
 
 /**
  * The seed's sandboxing (a read-only system; writes only where listed), then what a Bun or Node
@@ -94,11 +94,6 @@ export function emitAppService(host: HostModel, app: AppModel, opts: EmitOptions
     n.assign(["users", "groups", app.name], {}),
     n.assign(["systemd", "services", app.name], service(app), { blankBefore: true }),
   ]);
-  const args = [
-    ...(needsConfig([app.environmentFile]) ? ["config"] : []),
-    "pkgs",
-    ...(app.package.kind === "input" ? ["inputs"] : []),
-  ];
   const withPackage = n.let([n.assign("package", packageExpr(app.package, app.name, dir, opts))], body);
-  return nixFile(`${dir}/${app.name}.nix`, n.module(args, withPackage));
+  return moduleFile(`${dir}/${app.name}.nix`, withPackage);
 }

@@ -5,7 +5,7 @@
 import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { AppModel, HostModel, SiteModel } from "@gen-nix/dsl";
-import { type EmitOptions, type GeneratedFile, nixFile } from "./file.ts";
+import { type EmitOptions, type GeneratedFile, moduleFile } from "./file.ts";
 import { packageExpr, templateParts, usesPackage } from "./package.ts";
 
 const packageVar = (app: string): string => `${app}Package`;
@@ -30,15 +30,11 @@ function packagesUsed(host: HostModel): AppModel[] {
 export function emitCaddy(host: HostModel, opts: EmitOptions): GeneratedFile {
   const caddy = host.caddy!;
   const vhosts = caddy.sites.map((s) => n.assign(["virtualHosts", s.domain, "extraConfig"], siteConfig(s)));
-  let body: Expr = n.set([
+  const body = n.set([
     n.assign(["services", "caddy"], n.set([n.assign("enable", true), n.assign("email", caddy.email), ...vhosts])),
     n.assign("networking.firewall.allowedTCPPorts", [80, 443]),
   ]);
-  const used = packagesUsed(host);
-  if (used.length === 0) return nixFile(`hosts/${host.name}/caddy.nix`, body);
   const dir = `hosts/${host.name}`;
-  const lets: Binding[] = used.map((app) => n.assign(packageVar(app.name), packageExpr(app.package, app.name, dir, opts)));
-  body = n.let(lets, body);
-  const needsInputs = used.some((app) => app.package.kind === "input");
-  return nixFile(`${dir}/caddy.nix`, n.module(needsInputs ? ["pkgs", "inputs"] : ["pkgs"], body));
+  const lets: Binding[] = packagesUsed(host).map((app) => n.assign(packageVar(app.name), packageExpr(app.package, app.name, dir, opts)));
+  return moduleFile(`${dir}/caddy.nix`, lets.length > 0 ? n.let(lets, body) : body);
 }

@@ -10,7 +10,7 @@
 import { n, type NixValue } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { ContentModel, DiskoModel, HostModel, LeafModel, MdadmModel, PartitionModel, ZpoolModel } from "@gen-nix/dsl";
-import { type GeneratedFile, nixFile } from "./file.ts";
+import { type GeneratedFile, moduleFile, nixFile } from "./file.ts";
 
 type Obj = { [key: string]: NixValue | undefined };
 
@@ -128,6 +128,5 @@ export function emitBoot(host: HostModel): GeneratedFile {
       ? [n.assign("networking.hostId", d.hostId, { comments: ["NixOS's ZFS support requires a host ID; pools record it, so it stays fixed for this host."] })]
       : []),
   ];
-  const body = n.set(bindings);
-  return nixFile(`hosts/${host.name}/boot.nix`, d.qemuGuest ? n.module(["modulesPath"], body) : body);
+  return moduleFile(`hosts/${host.name}/boot.nix`, n.set(bindings));
 }

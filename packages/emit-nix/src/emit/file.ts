@@ -1,6 +1,7 @@
 /** What every emitter produces, and the pieces they share. */
 import { n } from "../ast/build.ts";
 import type { Expr, NixFile } from "../ast/nodes.ts";
+import { referencedNames } from "../ast/refs.ts";
 import { printFile } from "../print/index.ts";
 
 export interface GeneratedFile {
@@ -20,6 +21,19 @@ export const HEADER = ["Generated from infra.config.ts by gen-nix. Do not edit."
 export function nixFile(path: string, body: Expr): GeneratedFile {
   const file: NixFile = n.file(HEADER, body);
   return { path, content: printFile(file) };
+}
+
+/** The module arguments generated modules use, in the order their headers list them. */
+const MODULE_ARGS = ["config", "lib", "pkgs", "inputs", "modulesPath"] as const;
+
+/**
+ * A NixOS module file: `{ <args>, ... }:` over `body` with exactly the module arguments the body
+ * refers to, or the bare attribute set when it refers to none. (Emitters never bind these names.)
+ */
+export function moduleFile(path: string, body: Expr): GeneratedFile {
+  const used = referencedNames(body);
+  const args = MODULE_ARGS.filter((a) => used.has(a));
+  return nixFile(path, args.length > 0 ? n.module(args, body) : body);
 }
 
 /** A path literal from a file at `fromDir` (posix, relative to the flake root) to `target`. */

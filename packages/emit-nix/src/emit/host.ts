@@ -1,22 +1,20 @@
 /**
  * `hosts/<host>/default.nix`: the host itself — identity, admins, SSH, firewall, nix — and
- * the imports of every concern's module beside it.
+ * the imports of every concern's module beside it (the modules emitAll writes for the host).
  */
 import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { HostModel } from "@gen-nix/dsl";
 import { type EmitOptions, type GeneratedFile, fromSource, nixFile, relativePath } from "./file.ts";
 
-function imports(host: HostModel, opts: EmitOptions): Expr[] {
+/** The generated modules (paths from the flake root, all below the host's directory), then the user's own. */
+function imports(host: HostModel, modules: readonly string[], opts: EmitOptions): Expr[] {
   const dir = `hosts/${host.name}`;
   return [
-    ...(host.disko ? [n.path("./disko.nix"), n.path("./boot.nix")] : []),
-    ...(host.postgres ? [n.path("./postgres.nix")] : []),
-    ...(host.caddy ? [n.path("./caddy.nix")] : []),
-    ...(host.pangolin?.backend === "native" ? [n.path("./pangolin.nix")] : []),
-    ...(host.sops ? [n.path("./secrets.nix")] : []),
-    ...host.apps.map((a) => n.path(`./apps/${a.name}.nix`)),
-    ...host.stacks.map((s) => n.path(`./stacks/${s.name}.nix`)),
+    ...modules.map((path) => {
+      if (!path.startsWith(`${dir}/`)) throw new Error(`(bug) module ${path} is not below ${dir}`);
+      return n.path(`./${path.slice(dir.length + 1)}`);
+    }),
     ...host.extraModules.map((m) => relativePath(dir, fromSource(opts, m))),
   ];
 }
@@ -49,9 +47,9 @@ function openssh(host: HostModel): Binding {
   );
 }
 
-export function emitHost(host: HostModel, opts: EmitOptions): GeneratedFile {
+export function emitHost(host: HostModel, modules: readonly string[], opts: EmitOptions): GeneratedFile {
   const body = n.set([
-    n.assign("imports", imports(host, opts)),
+    n.assign("imports", imports(host, modules, opts)),
     n.assign("networking.hostName", host.name, { blankBefore: true }),
     n.assign("nixpkgs.hostPlatform", host.system),
     ...(host.timeZone ? [n.assign("time.timeZone", host.timeZone)] : []),

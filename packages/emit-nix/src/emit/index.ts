@@ -1,6 +1,7 @@
 /**
- * All files of a flake, in a fixed order: per host its default.nix and one module per concern,
- * then flake.nix. Same model, same bytes.
+ * All files of a flake, in a fixed order: per host its default.nix and one module per concern
+ * (which default.nix imports, in this order) with the files beside them, then flake.nix. Same
+ * model, same bytes.
  */
 import type { Model } from "@gen-nix/dsl";
 import { emitAppService } from "./app-service.ts";
@@ -20,14 +21,23 @@ export type { EmitOptions, GeneratedFile };
 export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const host of model.hosts) {
-    files.push(emitHost(host, opts));
-    if (host.disko) files.push(emitDisko(host), emitBoot(host));
-    if (host.postgres) files.push(emitPostgres(host));
-    if (host.caddy) files.push(emitCaddy(host, opts));
-    if (host.pangolin?.backend === "native") files.push(emitPangolinNative(host));
-    if (host.sops) files.push(emitSops(host, opts));
-    for (const app of host.apps) files.push(emitAppService(host, app, opts));
-    for (const stack of host.stacks) files.push(...emitStack(host, stack));
+    const own: GeneratedFile[] = [];
+    const modules: string[] = [];
+    const module = (file: GeneratedFile, ...beside: GeneratedFile[]): void => {
+      modules.push(file.path);
+      own.push(file, ...beside);
+    };
+    if (host.disko) {
+      module(emitDisko(host));
+      module(emitBoot(host));
+    }
+    if (host.postgres) module(emitPostgres(host));
+    if (host.caddy) module(emitCaddy(host, opts));
+    if (host.pangolin?.backend === "native") module(emitPangolinNative(host));
+    if (host.sops) module(emitSops(host, opts));
+    for (const app of host.apps) module(emitAppService(host, app, opts));
+    for (const stack of host.stacks) module(...emitStack(host, stack));
+    files.push(emitHost(host, modules, opts), ...own);
   }
   files.push(emitFlake(model));
   const deploy = emitDeploy(model, opts);

@@ -7,8 +7,8 @@
 import { n } from "../ast/build.ts";
 import type { Binding } from "../ast/nodes.ts";
 import { smtpSettings, type HostModel, type PangolinModel } from "@gen-nix/dsl";
-import { type GeneratedFile, nixFile } from "./file.ts";
-import { needsConfig, secretPath } from "./secret.ts";
+import { type GeneratedFile, moduleFile } from "./file.ts";
+import { secretPath } from "./secret.ts";
 
 /** config.yml entries the module does not set itself; the module merges them over its own. */
 function settings(p: PangolinModel): Binding[] {
@@ -58,5 +58,5 @@ export function emitPangolinNative(host: HostModel): GeneratedFile {
     }),
     n.assign("networking.firewall.allowedUDPPorts", p.ports.udp),
   ]);
-  return nixFile(`hosts/${host.name}/pangolin.nix`, needsConfig([p.environmentFile]) ? n.module(["config"], body) : body);
+  return moduleFile(`hosts/${host.name}/pangolin.nix`, body);
 }

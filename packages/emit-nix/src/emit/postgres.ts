@@ -1,7 +1,7 @@
 /** `hosts/<host>/postgres.nix`: one shared PostgreSQL, a database and owner role per app. */
 import { n } from "../ast/build.ts";
 import type { HostModel } from "@gen-nix/dsl";
-import { type GeneratedFile, nixFile } from "./file.ts";
+import { type GeneratedFile, moduleFile } from "./file.ts";
 
 /**
  * pg_hba rules, replacing the module's defaults (which also allow md5 over loopback TCP):
@@ -31,5 +31,5 @@ export function emitPostgres(host: HostModel): GeneratedFile {
     ...(auth.ident ? [n.assign("identMap", n.text(auth.ident))] : []),
   ]);
   const body = n.set([n.assign(["services", "postgresql"], settings)]);
-  return nixFile(`hosts/${host.name}/postgres.nix`, n.module(["lib", "pkgs"], body));
+  return moduleFile(`hosts/${host.name}/postgres.nix`, body);
 }

@@ -18,6 +18,3 @@ export function secretPath(ref: SecretRef): Expr {
  */
 export const composeSecretPath = (ref: SecretRef): string =>
   ref.kind === "file" ? ref.path : `/run/secrets/${ref.name}`;
-
-/** Whether a module referring to these secrets needs the `config` argument. */
-export const needsConfig = (refs: readonly (SecretRef | undefined)[]): boolean => refs.some((ref) => ref?.kind === "sops");

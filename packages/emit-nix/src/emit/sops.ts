@@ -10,7 +10,7 @@ import type { HostModel, SopsSecretModel } from "@gen-nix/dsl";
 import { type EmitOptions, type GeneratedFile, fromSource, nixFile, relativePath } from "./file.ts";
 
 /** sops-nix's own default when openssh is enabled (its ed25519 host key), spelt out: it is the key to add to .sops.yaml. */
-export const SOPS_AGE_KEY = "/etc/ssh/ssh_host_ed25519_key";
+const SOPS_AGE_KEY = "/etc/ssh/ssh_host_ed25519_key";
 
 function secret(s: SopsSecretModel, dir: string, opts: EmitOptions, first: boolean): Binding {
   return n.assign(
@@ -29,10 +29,9 @@ function secret(s: SopsSecretModel, dir: string, opts: EmitOptions, first: boole
 
 export function emitSops(host: HostModel, opts: EmitOptions): GeneratedFile {
   const dir = `hosts/${host.name}`;
-  const secrets = host.sops?.secrets ?? [];
   const body = n.set([
     n.assign("sops.age.sshKeyPaths", [SOPS_AGE_KEY]),
-    ...secrets.map((s, i) => secret(s, dir, opts, i === 0)),
+    ...host.sops!.secrets.map((s, i) => secret(s, dir, opts, i === 0)),
   ]);
   return nixFile(`${dir}/secrets.nix`, body);
 }

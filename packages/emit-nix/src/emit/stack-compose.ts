@@ -7,13 +7,13 @@
 import { n } from "../ast/build.ts";
 import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
 import { toYaml } from "./compose-yaml.ts";
-import { type GeneratedFile, nixFile } from "./file.ts";
+import { type GeneratedFile, moduleFile } from "./file.ts";
 import { composeSecretPath } from "./secret.ts";
 import { besideModule, commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks } from "./stack-common.ts";
 
 const COMPOSE_FILE = "docker-compose.yml";
 
-/** Compose expands `$VAR` everywhere; values here are literal, so every `$` is doubled. */
+/** Compose expands `$VAR` in every value (not in keys); values here are literal, so every `$` is doubled. */
 function literal<T>(value: T): T {
   if (typeof value === "string") return value.replaceAll("$", "$$$$") as T;
   if (Array.isArray(value)) return value.map(literal) as T;
@@ -43,47 +43,48 @@ function service(c: ContainerModel): Record<string, unknown> {
   return {
     image: c.image,
     container_name: c.name,
-    ...(c.entrypoint !== undefined && { entrypoint: literal(c.entrypoint) }),
-    ...(c.command !== undefined && { command: literal(c.command) }),
-    ...(c.user !== undefined && { user: literal(c.user) }),
-    ...(c.environment.length > 0 && { environment: literal(Object.fromEntries(c.environment)) }),
+    ...(c.entrypoint !== undefined && { entrypoint: c.entrypoint }),
+    ...(c.command !== undefined && { command: c.command }),
+    ...(c.user !== undefined && { user: c.user }),
+    ...(c.environment.length > 0 && { environment: Object.fromEntries(c.environment) }),
     ...nonEmpty("env_file", c.environmentFiles.map(composeSecretPath)),
     ...nonEmpty("ports", c.ports.map(portSpec)),
-    ...nonEmpty("volumes", c.volumes.map((v) => literal(`${v.source}:${v.target}${v.readOnly ? ":ro" : ""}`))),
+    ...nonEmpty("volumes", c.volumes.map((v) => `${v.source}:${v.target}${v.readOnly ? ":ro" : ""}`)),
     ...(c.networkMode ? { network_mode: networkMode(c.networkMode) } : nonEmpty("networks", c.networks)),
     ...(c.dependsOn.length > 0 && {
       depends_on: Object.fromEntries(c.dependsOn.map((d) => [d.name, { condition: CONDITION[d.condition] }])),
     }),
-    ...(c.healthcheck && { healthcheck: literal(healthcheck(c.healthcheck)) }),
+    ...(c.healthcheck && { healthcheck: healthcheck(c.healthcheck) }),
     restart: c.restart,
     ...nonEmpty("cap_add", c.capAdd),
     ...nonEmpty("cap_drop", c.capDrop),
     ...nonEmpty("devices", c.devices),
     ...(c.privileged && { privileged: true }),
     ...nonEmpty("dns", c.dns),
-    ...(c.labels.length > 0 && { labels: literal(Object.fromEntries(c.labels)) }),
+    ...(c.labels.length > 0 && { labels: Object.fromEntries(c.labels) }),
   };
 }
 
 /**
- * The compose file. Networks keep their own names (`name:`), as the oci backend creates them;
- * named volumes get compose's usual `<stack>_<volume>`, which the oci backend uses too.
+ * The compose file, every value literal. Networks keep their own names (`name:`), as the oci
+ * backend creates them; named volumes get compose's usual `<stack>_<volume>`, which the oci
+ * backend uses too.
  */
-export function composeFile(stack: StackModel): unknown {
+function composeFile(stack: StackModel): unknown {
   const networks = usedNetworks(stack).map((net) => [
     net.name,
     { name: net.name, ...(net.ipv6 && { enable_ipv6: true }), ...(net.internal && { internal: true }) },
   ]);
   const volumes = [...new Set(stack.containers.flatMap((c) => c.volumes.filter((v) => v.kind === "volume").map((v) => v.source)))];
-  return {
+  return literal({
     name: stack.name,
     services: Object.fromEntries(stack.containers.map((c) => [c.name, service(c)])),
     ...(networks.length > 0 && { networks: Object.fromEntries(networks) }),
     ...(volumes.length > 0 && { volumes: Object.fromEntries(volumes.map((v) => [v, {}])) }),
-  };
+  });
 }
 
-export function emitStackCompose(host: HostModel, stack: StackModel): GeneratedFile[] {
+export function emitStackCompose(host: HostModel, stack: StackModel): [GeneratedFile, ...GeneratedFile[]] {
   const files = filesUnit(stack);
   const unit = n.set([
     n.assign("description", `Docker Compose stack ${stack.name}`),
@@ -106,8 +107,8 @@ export function emitStackCompose(host: HostModel, stack: StackModel): GeneratedF
     `/bin/docker compose --project-name ${shellWord(stack.name)} --project-directory ${shellWord(stack.directory)} -f `,
     besideModule(stack, COMPOSE_FILE),
   );
-  const module = n.module(["config"], n.let([n.assign("compose", command)], body));
+  const module = moduleFile(`${stacksDir(host)}/${stack.name}.nix`, n.let([n.assign("compose", command)], body));
   const compose: GeneratedFile = { path: `${stacksDir(host)}/${stack.name}/${COMPOSE_FILE}`, content: toYaml(composeFile(stack)) };
   if (stack.files.some((f) => f.path === COMPOSE_FILE)) throw new Error(`(bug) stack ${stack.name} has a file named ${COMPOSE_FILE}`);
-  return [nixFile(`${stacksDir(host)}/${stack.name}.nix`, module), compose, ...stackFiles(host, stack)];
+  return [module, compose, ...stackFiles(host, stack)];
 }

@@ -8,8 +8,8 @@
 import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
-import { type GeneratedFile, nixFile } from "./file.ts";
-import { needsConfig, secretPath } from "./secret.ts";
+import { type GeneratedFile, moduleFile } from "./file.ts";
+import { secretPath } from "./secret.ts";
 import { commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks, volumeName } from "./stack-common.ts";
 
 const networkUnit = (network: string): string => `docker-network-${network}`;
@@ -147,7 +147,7 @@ const WAIT_HEALTHY = [
   "",
 ].join("\n");
 
-export function emitStackOci(host: HostModel, stack: StackModel): GeneratedFile[] {
+export function emitStackOci(host: HostModel, stack: StackModel): [GeneratedFile, ...GeneratedFile[]] {
   const networks = usedNetworks(stack).map((net, i) =>
     n.assign(["systemd", "services", networkUnit(net.name)], networkService(net), i === 0 ? { blankBefore: true, comments: ["Created once, kept across restarts."] } : { blankBefore: true }),
   );
@@ -168,8 +168,5 @@ export function emitStackOci(host: HostModel, stack: StackModel): GeneratedFile[
   const withWait = waits
     ? n.let([n.assign("waitHealthy", n.apply("pkgs.writeShellScript", "wait-healthy", n.lines(WAIT_HEALTHY)), { comments: ["Waits up to $2 seconds for container $1 to pass its health check."] })], body)
     : body;
-  const usesLib = stack.containers.some((c) => c.restart === "no" || c.restart === "on-failure");
-  const secrets = stack.containers.flatMap((c) => c.environmentFiles);
-  const args = [...(networks.length > 0 || needsConfig(secrets) ? ["config"] : []), ...(usesLib ? ["lib"] : []), ...(waits ? ["pkgs"] : [])];
-  return [nixFile(`${stacksDir(host)}/${stack.name}.nix`, n.module(args, withWait)), ...stackFiles(host, stack)];
+  return [moduleFile(`${stacksDir(host)}/${stack.name}.nix`, withWait), ...stackFiles(host, stack)];
 }

@@ -40,10 +40,10 @@ export function readTree(dir: string): Map<string, string> {
   return out;
 }
 
-/** The user's files next to a fixture's config, which the generated flake may import. */
 /** A file of the golden tree; user files keep their mode (an app's scripts stay executable). */
 export type TreeFile = GeneratedFile & { readonly mode?: number };
 
+/** The user's files next to a fixture's config, which the generated flake may import. */
 export function userFiles(name: string): TreeFile[] {
   const tree = readTree(join(FIXTURES, name));
   tree.delete("infra.config.ts");
