@@ -1,6 +1,6 @@
 // The resolved model: everything the emitters need, validated, defaulted and cross-referenced.
 // Emitters never look at the raw config. Config order is kept for hosts, apps, sites, admins and
-// databases; only `inputs` and `firewall` ports are sorted.
+// databases; only `inputs` are sorted.
 import type { DiskoModel } from "./model-disko.ts";
 
 /** The whole flake. */
@@ -55,8 +55,6 @@ export interface HostModel {
   state: StateModel[];
   /** Present only when an app or container uses a sops secret → sops.secrets, and the sops-nix module */
   sops?: { secrets: SopsSecretModel[] };
-  /** Sorted ascending, unique: the ssh port, 80/443 when Caddy serves sites, Pangolin's ports → networking.firewall */
-  firewall: { tcp: number[]; udp: number[] };
   /** → hosts/<host>/disko.nix, hosts/<host>/boot.nix, the disko flake input */
   disko?: DiskoModel;
   /** SSH address for nixos-anywhere and nixos-rebuild → DEPLOY.md */

@@ -20,11 +20,11 @@ const CheckedInfraSchema = InfraSchema.superRefine((config, ctx) => {
  * the emitters consume. Throws one `InfraConfigError` listing every problem found.
  *
  * ```ts
- * resolveInfra({ hosts: { prod: { stateVersion: "25.11" } } }).hosts[0]?.firewall;
- * // { tcp: [22], udp: [] }
+ * resolveInfra({ hosts: { prod: { stateVersion: "25.11" } } }).hosts[0]?.ssh;
+ * // { port: 22, permitRootLogin: "prohibit-password" }
  * ```
  * ```nix
- * networking.firewall.allowedTCPPorts = [ 22 ];
+ * services.openssh.ports = [ 22 ];
  * ```
  */
 export function resolveInfra(input: unknown): Model {

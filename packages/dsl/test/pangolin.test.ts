@@ -126,13 +126,13 @@ test("without gerbil traefik publishes the web ports itself; no WireGuard ports,
   assert.equal(host.pangolin!.ports, { tcp: [8080, 8443], udp: [] });
 });
 
-test("the firewall lists exactly Pangolin's ports next to SSH; the data directory is declared state", () => {
+test("Pangolin opens exactly its published ports; the data directory is declared state", () => {
   const host = vps();
-  assert.equal(host.firewall, { tcp: [22, 80, 443], udp: [443, 21820, 51820] });
+  assert.equal(host.pangolin!.ports, { tcp: [80, 443], udp: [443, 21820, 51820] });
   assert.equal(host.state.map((s) => s.path), ["/var/lib/pangolin"]);
   assert.match(host.state[0]!.what, /config\/db.*config\/key.*config\/letsencrypt/);
   const noQuic = vps({ http3: false });
-  assert.equal(noQuic.firewall, { tcp: [22, 80, 443], udp: [21820, 51820] });
+  assert.equal(noQuic.pangolin!.ports, { tcp: [80, 443], udp: [21820, 51820] });
 });
 
 test("compose backend: the same stack, run by docker compose; native: no stack, the model only", () => {
@@ -141,7 +141,7 @@ test("compose backend: the same stack, run by docker compose; native: no stack, 
   assert.equal(native.stacks, []);
   assert.is(native.pangolin!.backend, "native");
   assert.is(native.pangolin!.http3, false);
-  assert.equal(native.firewall, { tcp: [22, 80, 443], udp: [21820, 51820] });
+  assert.equal(native.pangolin!.ports, { tcp: [80, 443], udp: [21820, 51820] });
 });
 
 test("the pangolin stack comes after the host's own stacks; directory and ports follow the options", () => {

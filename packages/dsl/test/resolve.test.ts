@@ -105,7 +105,6 @@ const expected: Model = {
       },
       stacks: [],
       state: [],
-      firewall: { tcp: [80, 443, 2222], udp: [] },
     },
   ],
   warnings: [],
@@ -152,14 +151,12 @@ test("defaults: nixpkgs, system, ssh, postgres, app settings, package attr, inpu
     ],
     stacks: [],
     state: [],
-    firewall: { tcp: [22], udp: [] },
   });
 });
 
-test("caddy without sites is left out, and opens no ports", () => {
+test("caddy without sites is left out (so it opens no ports)", () => {
   const model = resolveInfra({ hosts: { edge: { stateVersion: "25.11", caddy: {} } } });
   assert.is(model.hosts[0]?.caddy, undefined);
-  assert.equal(model.hosts[0]?.firewall, { tcp: [22], udp: [] });
 });
 
 test("stateVersion has no default", () => {
@@ -177,7 +174,6 @@ test("the hetzner-prod fixture reproduces the guide's host", () => {
     { package: true },
     "/dist\n  file_server\n}\n",
   ]);
-  assert.equal(prod?.firewall, { tcp: [22, 80, 443], udp: [] });
 });
 
 test("resolving twice shares nothing, not even defaulted lists", () => {

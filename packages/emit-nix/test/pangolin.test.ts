@@ -143,7 +143,7 @@ test("fixture pangolin-vps: the seed's VPS runs the Docker stack alone on its po
   assert.is(vps.stateVersion, "26.05");
   assert.is(vps.caddy, undefined);
   assert.equal(vps.stacks.map((s) => [s.name, s.backend, s.containers.map((c) => c.name)]), [["pangolin", "oci-containers", ["pangolin", "gerbil", "traefik"]]]);
-  assert.equal(vps.firewall, { tcp: [22, 80, 443], udp: [443, 21820, 51820] });
+  assert.equal(vps.pangolin!.ports, { tcp: [80, 443], udp: [443, 21820, 51820] });
   assert.equal(vps.state.map((s) => s.path), ["/var/lib/pangolin"]);
   const config = yamlFile(vps.stacks[0]!, "config/config.yml");
   assert.is(config.email.smtp_host, "smtp.example.com");

@@ -8,10 +8,6 @@ import { buildSops } from "./build-secrets.ts";
 import { buildStack } from "./build-stack.ts";
 import { buildDisko } from "./build-disko.ts";
 
-function sortedUnique(ports: number[]): number[] {
-  return [...new Set(ports)].sort((a, b) => a - b);
-}
-
 /** A host of a validated config; optional fields are omitted, never `undefined`. */
 export function buildHost(name: string, host: Host): HostModel {
   const caddy = buildCaddy(host.caddy, host.apps);
@@ -34,10 +30,6 @@ export function buildHost(name: string, host: Host): HostModel {
     ...(sops !== undefined && { sops }),
     ...(pangolin && { pangolin }),
     state: pangolin ? [pangolinState(pangolin)] : [],
-    firewall: {
-      tcp: sortedUnique([host.ssh.port, ...(caddy ? [80, 443] : []), ...(pangolin?.ports.tcp ?? [])]),
-      udp: sortedUnique(pangolin?.ports.udp ?? []),
-    },
     ...(host.disko !== undefined && { disko: buildDisko(name, host.disko) }),
     ...(host.address !== undefined && { address: host.address }),
   };
