@@ -31,6 +31,7 @@ export {
   type PangolinInput,
 } from "./schema/pangolin.ts";
 export { smtpSettings } from "./resolve/pangolin-files.ts";
+export { isLoopbackBind } from "./resolve/build-stack.ts";
 
 export type {
   Model,

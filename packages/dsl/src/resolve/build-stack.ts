@@ -21,6 +21,13 @@ export function parsePort(port: Container["ports"][number]): Port {
   return { host, container, protocol: protocol === "udp" ? "udp" : "tcp", ...(bind !== undefined && { bind }) };
 }
 
+/**
+ * Whether a published port stays on the host itself (bound to a loopback address), so it is
+ * neither opened in the firewall nor an exposure worth auditing.
+ */
+export const isLoopbackBind = (bind: string | undefined): boolean =>
+  bind !== undefined && (bind.startsWith("127.") || bind === "::1");
+
 /** Whether a volume source names a host path rather than a named volume. */
 export const isHostPath = (source: string): boolean => source.startsWith("/") || source.startsWith(".");
 

@@ -4,14 +4,10 @@
 import type { Diagnostic, OptOut } from "../model.ts";
 import type { Host } from "../schema/host.ts";
 import type { Infra } from "../schema/infra.ts";
-import { parsePort } from "./build-stack.ts";
+import { isLoopbackBind, parsePort } from "./build-stack.ts";
 import { diskoWarnings } from "./check-disko.ts";
 
 type Path = (string | number)[];
-
-/** Addresses that keep a published port on the host itself (nothing opened in the firewall). */
-const isLoopback = (bind: string | undefined): boolean =>
-  bind !== undefined && (bind === "::1" || bind === "localhost" || bind.startsWith("127."));
 
 function containerOptOuts(host: Host, at: Path): OptOut[] {
   const out: OptOut[] = [];
@@ -44,7 +40,7 @@ function containerOptOuts(host: Host, at: Path): OptOut[] {
       }
       c.ports.forEach((port, i) => {
         const { host: hostPort, protocol, bind } = parsePort(port);
-        if (isLoopback(bind)) return;
+        if (isLoopbackBind(bind)) return;
         out.push({
           path: [...path, "ports", i],
           code: "open_port",

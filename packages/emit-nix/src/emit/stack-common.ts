@@ -5,6 +5,7 @@
 import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
+import { isLoopbackBind } from "@gen-nix/dsl";
 import { toYaml } from "./compose-yaml.ts";
 import type { GeneratedFile } from "./file.ts";
 
@@ -37,11 +38,8 @@ export function stackFiles(host: HostModel, stack: StackModel): GeneratedFile[] 
 /** Unit that copies the stack's files into its directory, or undefined when there are none. */
 export const filesUnit = (stack: StackModel): string | undefined => (stack.files.length > 0 ? `${stack.name}-files` : undefined);
 
-/** Whether a published port is reachable from outside the host. */
-const isLoopback = (bind: string | undefined): boolean => bind !== undefined && (bind.startsWith("127.") || bind === "::1");
-
 function openPorts(containers: ContainerModel[], protocol: "tcp" | "udp"): number[] {
-  const ports = containers.flatMap((c) => c.ports.filter((p) => p.protocol === protocol && !isLoopback(p.bind)).map((p) => p.host));
+  const ports = containers.flatMap((c) => c.ports.filter((p) => p.protocol === protocol && !isLoopbackBind(p.bind)).map((p) => p.host));
   return [...new Set(ports)].sort((a, b) => a - b);
 }
 
