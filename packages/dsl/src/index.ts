@@ -30,7 +30,7 @@ export {
   type Pangolin,
   type PangolinInput,
 } from "./schema/pangolin.ts";
-export { smtpSettings } from "./resolve/pangolin-files.ts";
+export { pangolinAppSettings, pangolinFlags, smtpSettings } from "./resolve/pangolin-files.ts";
 export { isLoopbackBind } from "./resolve/build-stack.ts";
 
 export type {

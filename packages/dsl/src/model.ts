@@ -96,6 +96,10 @@ export interface PangolinModel {
   directory: string;
   /** Ports Pangolin opens on the host, sorted */
   ports: { tcp: number[]; udp: number[] };
+  /** What Gerbil needs from the host kernel, whichever backend runs it → boot.kernel.sysctl */
+  sysctl: [string, number | string][];
+  /** → boot.kernelModules */
+  kernelModules: string[];
 }
 
 /** Where an app's package comes from. */

@@ -60,6 +60,9 @@ export function resolvePangolin(p: Pangolin): PangolinModel {
     badgerVersion: p.badgerVersion ?? BADGER_VERSION,
     directory: p.directory,
     ports: { tcp: sorted("tcp"), udp: sorted("udp") },
+    // Gerbil routes WireGuard traffic between peers and Pangolin, and needs the kernel module.
+    sysctl: p.gerbil ? [["net.ipv4.ip_forward", 1]] : [],
+    kernelModules: p.gerbil ? ["wireguard"] : [],
   };
 }
 
@@ -162,8 +165,7 @@ export function buildPangolinStack(p: PangolinModel): StackModel {
       { path: "config/traefik/traefik_config.yml", content: { yaml: traefikStaticConfig(p) } },
       { path: "config/traefik/dynamic_config.yml", content: { yaml: traefikDynamicConfig(p) } },
     ],
-    // Gerbil routes WireGuard traffic between peers and the stack, and needs the kernel module.
-    sysctl: p.gerbil ? [["net.ipv4.ip_forward", 1]] : [],
-    kernelModules: p.gerbil ? ["wireguard"] : [],
+    sysctl: p.sysctl,
+    kernelModules: p.kernelModules,
   };
 }

@@ -12,7 +12,7 @@ export function pangolinConfig(p: PangolinModel): Record<string, unknown> {
   const dashboardUrl = `https://${p.dashboardDomain}`;
   return {
     gerbil: { start_port: p.wireguardPort, clients_start_port: p.clientsPort, base_endpoint: p.dashboardDomain },
-    app: { dashboard_url: dashboardUrl, log_level: p.logLevel, telemetry: { anonymous_usage: p.telemetry } },
+    app: { dashboard_url: dashboardUrl, ...pangolinAppSettings(p) },
     domains: { domain1: { base_domain: p.baseDomain } },
     // No `secret`: readConfigFile.ts falls back to process.env.SERVER_SECRET when it is absent.
     server: {
@@ -24,12 +24,22 @@ export function pangolinConfig(p: PangolinModel): Record<string, unknown> {
       },
     },
     ...(p.smtp && { email: smtpSettings(p.smtp) }),
-    flags: {
-      require_email_verification: p.smtp !== undefined,
-      disable_signup_without_invite: true,
-      disable_user_create_org: false,
-      allow_raw_resources: true,
-    },
+    flags: pangolinFlags(p),
+  };
+}
+
+/** config.yml's `app` entries besides the dashboard URL (which the native module sets itself). */
+export function pangolinAppSettings(p: PangolinModel): { log_level: string; telemetry: { anonymous_usage: boolean } } {
+  return { log_level: p.logLevel, telemetry: { anonymous_usage: p.telemetry } };
+}
+
+/** config.yml's `flags`: sign-up by invitation only; email verification when mail can be sent. */
+export function pangolinFlags(p: PangolinModel): Record<string, boolean> {
+  return {
+    require_email_verification: p.smtp !== undefined,
+    disable_signup_without_invite: true,
+    disable_user_create_org: false,
+    allow_raw_resources: true,
   };
 }
 

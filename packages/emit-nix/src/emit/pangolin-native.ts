@@ -6,22 +6,17 @@
  */
 import { n } from "../ast/build.ts";
 import type { Binding } from "../ast/nodes.ts";
-import { smtpSettings, type HostModel, type PangolinModel } from "@gen-nix/dsl";
+import { pangolinAppSettings, pangolinFlags, smtpSettings, type HostModel, type PangolinModel } from "@gen-nix/dsl";
 import { type GeneratedFile, moduleFile } from "./file.ts";
 import { secretPath } from "./secret.ts";
 
 /** config.yml entries the module does not set itself; the module merges them over its own. */
 function settings(p: PangolinModel): Binding[] {
   return [
-    n.assign("app", { log_level: p.logLevel, telemetry: { anonymous_usage: p.telemetry } }),
+    n.assign("app", pangolinAppSettings(p)),
     n.assign("gerbil", { start_port: p.wireguardPort, clients_start_port: p.clientsPort }),
     ...(p.smtp ? [n.assign("email", smtpSettings(p.smtp))] : []),
-    n.assign("flags", {
-      require_email_verification: p.smtp !== undefined,
-      disable_signup_without_invite: true,
-      disable_user_create_org: false,
-      allow_raw_resources: true,
-    }),
+    n.assign("flags", pangolinFlags(p)),
   ];
 }
 
@@ -50,8 +45,8 @@ export function emitPangolinNative(host: HostModel): GeneratedFile {
       ? [n.assign("services.traefik.staticConfigOptions.entryPoints.websecure.http3.advertisedPort", p.httpsPort, { blankBefore: true })]
       : []),
     // Gerbil sets up WireGuard without the right to load kernel modules, and routes tunnel traffic.
-    n.assign("boot.kernelModules", ["wireguard"], { blankBefore: true }),
-    n.assign(["boot", "kernel", "sysctl", "net.ipv4.ip_forward"], 1),
+    n.assign("boot.kernelModules", p.kernelModules, { blankBefore: true }),
+    ...p.sysctl.map(([key, value]) => n.assign(["boot", "kernel", "sysctl", key], value)),
     n.assign("networking.firewall.allowedTCPPorts", p.ports.tcp, {
       blankBefore: true,
       comments: ["The module's openFirewall leaves out Gerbil's client relay port, so the ports are listed here."],
