@@ -35,7 +35,7 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
   assertOutDirAllowed(outDir, configFile);
   const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES, cwd: io.cwd }));
-  if (args.command === "audit") return audit(model, io);
+  if (args.command === "audit") return audit(model, args.json, io);
   const sourceDir = sourceDirOf(configFile, outDir, model);
   reportWarnings(model.warnings, configFile, args.json, io);
   const files = emitAll(model, { sourceDir });

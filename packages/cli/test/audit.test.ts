@@ -80,6 +80,17 @@ test("a normal run warns about every audited opt-out except the audit-only ones 
   assert.ok(audit.includes("(open_port)"));
 });
 
+test("--json: the same opt-outs as JSON on stdout, and the same exit codes", () => {
+  const opted = run(["audit", "--json"], OPTED_OUT);
+  assert.is(opted.code, 1);
+  const { optOuts } = JSON.parse(opted.stdout) as { optOuts: { code: string; path: (string | number)[]; undo: string }[] };
+  assert.equal(optOuts.map((o) => o.code), ["trust_auth", "hardening_off", "privileged_container", "floating_image", "open_port", "host_network"]);
+  assert.equal(optOuts[0]?.path, ["hosts", "prod", "postgres", "authentication"]);
+  assert.match(optOuts[0]?.undo ?? "", /remove authentication: "trust"/);
+  const clean = run(["audit", "--json"], CLEAN);
+  assert.equal([clean.code, JSON.parse(clean.stdout)], [0, { optOuts: [] }]);
+});
+
 test("the model carries both from one list", () => {
   const model = resolveInfra({ hosts: { h: { stateVersion: "25.11", postgres: { authentication: "trust" } } } });
   assert.equal(model.warnings, model.optOuts.map(({ path, code, message }) => ({ path, code, message })));
