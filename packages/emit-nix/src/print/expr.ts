@@ -49,14 +49,19 @@ function prettySelection(t: S & { k: "sel" }): Doc {
 export const preDoc = (t: { pre?: Parameters<typeof triviaDoc>[0] }): Doc => triviaDoc(t.pre ?? []);
 
 function prettyParen(t: S & { k: "paren" }): Doc {
-  const e = t.e;
-  let inner: Doc;
-  if (isAbsorbableExpr(e)) inner = group(absorbExpr(false, e));
-  else if (e.k === "app") inner = prettyApp(true, empty, true, e.f, e.a);
-  else if (e.k === "sel" && isAbsorbable(e.t)) inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  else if (e.k === "sel") inner = cat(group(pretty(e)), lineBreak);
-  else inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  return group(cat(preDoc(t), text("("), nest(inner), text(")")));
+  return group(cat(preDoc(t), text("("), nest(delimited(t.e)), text(")")));
+}
+
+/**
+ * The content of `( … )`, and of a `${ … }` alone on its line: absorbed, a call with its
+ * function indented, or on lines of its own between the brackets.
+ */
+export function delimited(e: S): Doc {
+  if (isAbsorbableExpr(e)) return group(absorbExpr(false, e));
+  if (e.k === "app") return prettyApp(true, empty, true, e.f, e.a);
+  if (e.k === "sel" && isAbsorbable(e.t)) return cat(lineBreak, group(pretty(e)), lineBreak);
+  if (e.k === "sel") return cat(group(pretty(e)), lineBreak);
+  return cat(lineBreak, group(pretty(e)), lineBreak);
 }
 
 /** `absorbExpr` */

@@ -2,8 +2,8 @@
 import { type Doc, cat, compact, group, lineBreak, newline, nest, offset, sepBy, surround, text } from "./doc.ts";
 import { escapeIndented, escapeSimple } from "./escape.ts";
 import type { Part, S } from "./syntax.ts";
-import { isAbsorbable, isAbsorbableExpr, isSimple } from "./absorb.ts";
-import { absorbExpr, prettyApp, pretty, prettyTerm } from "./expr.ts";
+import { isAbsorbable, isSimple } from "./absorb.ts";
+import { delimited, pretty, prettyTerm } from "./expr.ts";
 
 const isSpaces = (s: string): boolean => /^ *$/.test(s);
 
@@ -20,13 +20,7 @@ export function interpolation(e: S): Doc {
 
 /** An interpolation that is alone on its line (after indentation) absorbs its content. */
 function lonelyInterpolation(e: S): Doc {
-  let inner: Doc;
-  if (isAbsorbableExpr(e)) inner = group(absorbExpr(false, e));
-  else if (e.k === "app") inner = prettyApp(true, [], true, e.f, e.a);
-  else if (e.k === "sel" && isAbsorbable(e.t)) inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  else if (e.k === "sel") inner = cat(group(pretty(e)), lineBreak);
-  else inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  return group(cat(text("${"), nest(inner), text("}")));
+  return group(cat(text("${"), nest(delimited(e)), text("}")));
 }
 
 type Escape = (s: string, beforeInterpolation: boolean) => string;
