@@ -57,7 +57,7 @@ export function ownLineBinding(b: Binding): Doc {
 export function bindingLines(b: Binding, ind: string, out: Out): void {
   if (b.kind === "Assign") {
     const key = keyText(b.path);
-    if (key !== null && assignLines(key, keyIsShort, b.value, ind, out)) return;
+    if (key !== null && assignLines(key, isShortPath(b.path), b.value, ind, out)) return;
   }
   laidOut(prettyBinding(bindingSyntax(b)), ind, out);
 }
@@ -294,28 +294,21 @@ function laidOut(doc: Doc, ind: string, out: Out): void {
 const isStringOrPath = (v: Expr): boolean =>
   v.kind === "Str" || v.kind === "Path" || (v.kind === "IndentedStr" && indentedLines(v.parts) === null);
 
-/** Set by `keyText`: the key is up to four plain names, after which nixfmt keeps `key = ` on the first line. */
-let keyIsShort = false;
+/** Up to four plain names: after such a key nixfmt keeps `key = ` on the first line. */
+function isShortPath(path: readonly AttrKey[]): boolean {
+  if (path.length > 4) return false;
+  for (const k of path) if (typeof k !== "string" || !isBareIdent(k)) return false;
+  return true;
+}
 
 /** The attribute path as printed, or null when an interpolation in it is not a plain name. */
 function keyText(path: readonly AttrKey[]): string | null {
   let out = "";
-  let plain = path.length <= 4;
   for (let i = 0; i < path.length; i++) {
-    const k = path[i]!;
-    let s: string | null;
-    if (typeof k !== "string") {
-      plain = false;
-      s = selectorText(k);
-      if (s === null) return null;
-    } else if (isBareIdent(k)) s = k;
-    else {
-      plain = false;
-      s = `"${escapeSimple(k)}"`;
-    }
+    const s = selectorText(path[i]!);
+    if (s === null) return null;
     out = i === 0 ? s : `${out}.${s}`;
   }
-  keyIsShort = plain;
   return out;
 }
 
