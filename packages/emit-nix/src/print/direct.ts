@@ -96,12 +96,15 @@ const fits = (a: string, b: string, extra: number): boolean =>
  * when the value's first line does not fit behind it.
  */
 function assignLines(key: string, short: boolean, v: Expr, ind: string, out: Out): boolean {
+  let value: string | null;
   if (v.kind === "IndentedStr") {
     const lines = indentedLines(v.parts);
     if (lines !== null) return indentedStringLines(key, "", short, lines, ind, out);
-  }
-  const value = flatTerm(v);
-  if (value !== null && (fits(key, value, 4) || (short && isStringOrPath(v)))) {
+    value = quoted(v.parts);
+  } else value = flatTerm(v);
+  // nixfmt puts a string or a path right after `=` whatever its width (an `IndentedStr` here prints as `"…"`).
+  const stringOrPath = v.kind === "Str" || v.kind === "IndentedStr" || v.kind === "Path";
+  if (value !== null && (fits(key, value, 4) || (short && stringOrPath))) {
     out.push(ind, key, " = ", value, ";\n");
     return true;
   }
@@ -290,9 +293,6 @@ function laidOut(doc: Doc, ind: string, out: Out): void {
     i = j;
   }
 }
-
-const isStringOrPath = (v: Expr): boolean =>
-  v.kind === "Str" || v.kind === "Path" || (v.kind === "IndentedStr" && indentedLines(v.parts) === null);
 
 /** Up to four plain names: after such a key nixfmt keeps `key = ` on the first line. */
 function isShortPath(path: readonly AttrKey[]): boolean {
