@@ -15,12 +15,10 @@ import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } f
 import { isBareIdent } from "../ast/ident.ts";
 import { type Doc, group, text, textWidth } from "./doc.ts";
 import { escapeIndented, escapeSimple } from "./escape.ts";
-import { layout } from "./layout.ts";
+import { WIDTH, layout } from "./layout.ts";
 import { prettyBinding } from "./binding.ts";
 import { pretty } from "./expr.ts";
 import { binding as bindingSyntax, commentText, indentedLines, itemSyntax, numberText } from "./syntax.ts";
-
-const WIDTH = 100;
 
 let enabled = true;
 
@@ -86,7 +84,10 @@ export function deeper(ind: string): string {
 }
 const INDENTS = [""];
 
-/** Whether texts `a` and `b` plus `extra` columns fit in the width. */
+/**
+ * Whether texts `a` and `b` plus `extra` columns fit in the width. Code points never outnumber
+ * UTF-16 units, so short texts fit without being scanned for surrogate pairs.
+ */
 const fits = (a: string, b: string, extra: number): boolean =>
   a.length + b.length + extra <= WIDTH || textWidth(a) + textWidth(b) + extra <= WIDTH;
 
