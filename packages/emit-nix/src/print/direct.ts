@@ -18,7 +18,7 @@ import { escapeIndented, escapeSimple } from "./escape.ts";
 import { WIDTH, layout } from "./layout.ts";
 import { prettyBinding } from "./binding.ts";
 import { pretty } from "./expr.ts";
-import { binding as bindingSyntax, commentText, indentedLines, itemSyntax, numberText } from "./syntax.ts";
+import { binding as bindingSyntax, commentText, hasTrivia, indentedLines, itemSyntax, numberText } from "./syntax.ts";
 
 let enabled = true;
 
@@ -65,9 +65,6 @@ export function triviaLines(t: Trivia, ind: string, out: Out): void {
   if (t.blankBefore) out.push("\n");
   if (t.comments) for (const c of t.comments) out.push(ind, "#", commentText(c), "\n");
 }
-
-/** Whether an item has comments or a blank line before it. */
-export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.comments !== undefined && t.comments.length > 0);
 
 /** Whether `out` holds more than `n` lines from piece `from` on (counting stops there). */
 export function moreLinesThan(out: Out, from: number, n: number): boolean {

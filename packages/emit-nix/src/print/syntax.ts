@@ -182,10 +182,13 @@ export function commentText(c: string): string {
   return t === "" ? "" : ` ${t}`;
 }
 
+/** Whether an item has comments or a blank line before it. */
+export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.comments !== undefined && t.comments.length > 0);
+
 function items<T, U>(xs: readonly (T & Trivia)[], f: (x: T) => U): Item<U>[] {
   const out: Item<U>[] = [];
   for (const x of xs) {
-    if (x.blankBefore || x.comments?.length) out.push({ k: "comments", trivia: trivia(x) });
+    if (hasTrivia(x)) out.push({ k: "comments", trivia: trivia(x) });
     out.push({ k: "item", value: f(x) });
   }
   return out;

@@ -6,8 +6,8 @@
  * gives the same bytes (compared on random ASTs by the printer tests).
  */
 import type { Binding, Expr, Lambda, NixFile } from "../ast/nodes.ts";
-import { bindingLines, bindingsLines, directLayout, formalsLines, hasTrivia, moreLinesThan, triviaLines } from "./direct.ts";
-import { commentText } from "./syntax.ts";
+import { bindingLines, bindingsLines, directLayout, formalsLines, moreLinesThan, triviaLines } from "./direct.ts";
+import { commentText, hasTrivia } from "./syntax.ts";
 
 /** The printed file, or null when its shape is left to the doc engine. */
 export function directFile(file: NixFile): string | null {
