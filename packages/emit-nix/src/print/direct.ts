@@ -14,7 +14,8 @@
 import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } from "../ast/nodes.ts";
 import { isBareIdent } from "../ast/ident.ts";
 import { type Doc, group, text, textWidth } from "./doc.ts";
-import { escapeIndented, escapeSimple } from "./escape.ts";
+import { type Escape, escapeIndented, escapeSimple } from "./escape.ts";
+import { loneInterpolation } from "./string.ts";
 import { WIDTH, layout } from "./layout.ts";
 import { prettyBinding } from "./binding.ts";
 import { pretty } from "./expr.ts";
@@ -354,10 +355,8 @@ function selectionText(e: Select): string | null {
  * String parts whose interpolations are plain names, which nixfmt keeps on one line. An
  * interpolation alone on its line (after spaces) has a layout of its own: not handled here.
  */
-function flatParts(parts: readonly (string | Expr)[], escape: (s: string, beforeInterpolation: boolean) => string): string | null {
-  const last = parts[parts.length - 1];
-  const lone = parts.length === 1 || (parts.length === 2 && typeof parts[0] === "string" && /^ *$/.test(parts[0]));
-  if (lone && typeof last !== "string") return null;
+function flatParts(parts: readonly (string | Expr)[], escape: Escape): string | null {
+  if (loneInterpolation(parts) !== null) return null;
   let out = "";
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
