@@ -204,7 +204,7 @@ function applyLines(key: string, v: Apply, ind: string, out: Out): boolean {
   const a = v.args[0]!;
   if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(key, f, false, a.rec, a.bindings, ind, out);
   const lines = a.kind === "IndentedStr" ? indentedLines(a.parts) : null;
-  if (lines !== null) return indentedStringLines(key, f, false, lines, ind, out, true);
+  if (lines !== null) return indentedStringLines(key, f, false, lines, ind, out);
   return false;
 }
 
@@ -235,7 +235,7 @@ function setLines(key: string, f: string, short: boolean, rec: boolean, bs: read
  * `short`, the first line must fit, and (when the string follows `=` directly) so must the last
  * line with its `'';`, or nixfmt breaks at the `=`.
  */
-function indentedStringLines(key: string, f: string, short: boolean, lines: (string | Expr)[][], ind: string, out: Out, absorbed = false): boolean {
+function indentedStringLines(key: string, f: string, short: boolean, lines: (string | Expr)[][], ind: string, out: Out): boolean {
   if (lines.length < 2 || (!short && !fits(key, f, f === "" ? 5 : 6))) return false;
   const texts: string[] = [];
   for (const l of lines) {
@@ -245,7 +245,7 @@ function indentedStringLines(key: string, f: string, short: boolean, lines: (str
   }
   // The closing `''` follows the last line: on a line of its own when that line is empty.
   const last = texts.pop()!;
-  if (!short && !absorbed && !fits(last, "", 3)) return false;
+  if (!short && f === "" && !fits(last, "", 3)) return false;
   pushHead(key, f, ind, out);
   out.push("''\n");
   const inner = deeper(ind);
