@@ -53,7 +53,7 @@ export function ownLineBinding(b: Binding): Doc {
 }
 
 /** The lines of a binding, each indented by `ind`. */
-export function bindingLines(b: Binding, ind: string, out: Out): void {
+function bindingLines(b: Binding, ind: string, out: Out): void {
   if (b.kind === "Assign") {
     const key = keyText(b.path);
     if (key !== null && assignLines(key, isShortPath(b.path), b.value, ind, out)) return;
@@ -75,7 +75,7 @@ export function moreLinesThan(out: Out, from: number, n: number): boolean {
 }
 
 /** Indentation one level deeper than `ind` (the strings are shared). */
-export function deeper(ind: string): string {
+function deeper(ind: string): string {
   const level = (ind.length >> 1) + 1;
   while (INDENTS.length <= level) INDENTS.push(`${INDENTS[INDENTS.length - 1]!}  `);
   return INDENTS[level]!;
