@@ -46,7 +46,7 @@ function prettySelection(t: S & { k: "sel" }): Doc {
 }
 
 /** The comments and blank lines before a node's first token (`pretty preTrivia`). */
-export const preDoc = (t: { pre?: Parameters<typeof triviaDoc>[0] }): Doc => triviaDoc(t.pre ?? []);
+const preDoc = (t: { pre?: Parameters<typeof triviaDoc>[0] }): Doc => triviaDoc(t.pre ?? []);
 
 function prettyParen(t: S & { k: "paren" }): Doc {
   return group(cat(preDoc(t), text("("), nest(delimited(t.e)), text(")")));
@@ -65,14 +65,14 @@ export function delimited(e: S): Doc {
 }
 
 /** `absorbExpr` */
-export function absorbExpr(wide: boolean, e: S): Doc {
+function absorbExpr(wide: boolean, e: S): Doc {
   if (isAbsorbable(e)) return wide ? prettyTermWide(e) : prettyTerm(e);
   if (e.k === "with" && isAbsorbable(e.body)) return prettyWithAbsorbed(e);
   return pretty(e);
 }
 
 /** `absorbParen`: a parenthesised last argument or right-hand side. */
-export function absorbParen(e: S): Doc {
+function absorbParen(e: S): Doc {
   return priority(nest(cat(text("("), surround(lineBreak, group(nest(pretty(e)))), text(")"))));
 }
 
@@ -114,7 +114,7 @@ export function absorbRHS(e: S): Doc {
  * `prettyApp`: a call chain, filling the first line and absorbing one multi-line argument.
  * Comments before the function move out in front of the whole call.
  */
-export function prettyApp(indentFunction: boolean, pre: Doc, hasPost: boolean, fWithComment: S, a: S): Doc {
+function prettyApp(indentFunction: boolean, pre: Doc, hasPost: boolean, fWithComment: S, a: S): Doc {
   const comment = firstPre(fWithComment);
   const f = comment.length > 0 ? dropFirstPre(fWithComment) : fWithComment;
   const indent = indentFunction && comment.length === 0;
@@ -166,7 +166,7 @@ function absorbLast(a: S): Doc {
 }
 
 /** `prettyOp`: an operator chain, broken before each operator. */
-export function prettyOp(forceFirstWide: boolean, e: S, op: string): Doc {
+function prettyOp(forceFirstWide: boolean, e: S, op: string): Doc {
   const operands: [string | null, S][] = [];
   const flatten = (opL: string | null, x: S): void => {
     if (x.k === "op" && x.op === op) {
