@@ -326,9 +326,10 @@ function indentedString(parts: readonly (string | Expr)[]): S {
 export function indentedLines<T extends object>(parts: readonly (string | T)[]): (string | T)[][] | null {
   const lines = splitLines(parts);
   if (!indentedReadsBack(lines)) return null;
+  if (lines.length > 1) return lines;
   const line = lines[0]!;
   const quoteOrBackslash = line.some((p, i) => typeof p === "string" && /["\\]/.test(escapeIndented(p, typeof line[i + 1] === "object")));
-  return lines.length === 1 && !quoteOrBackslash ? null : lines;
+  return quoteOrBackslash ? lines : null;
 }
 
 /** Whether Nix reads the printed `''` lines back unchanged (see `stripIndentation` in Nix). */
