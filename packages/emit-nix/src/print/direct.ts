@@ -14,13 +14,12 @@
 import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } from "../ast/nodes.ts";
 import { isBareIdent } from "../ast/ident.ts";
 import { type Doc, group, text, textWidth } from "./doc.ts";
-import { escapeIndented, escapeSimple } from "./escape.ts";
-import { layout } from "./layout.ts";
+import { type Escape, escapeIndented, escapeSimple } from "./escape.ts";
+import { loneInterpolation } from "./string.ts";
+import { WIDTH, layout } from "./layout.ts";
 import { prettyBinding } from "./binding.ts";
 import { pretty } from "./expr.ts";
-import { binding as bindingSyntax, commentText, indentedLines, itemSyntax, numberText } from "./syntax.ts";
-
-const WIDTH = 100;
+import { binding as bindingSyntax, commentText, hasTrivia, indentedLines, itemSyntax, numberText } from "./syntax.ts";
 
 let enabled = true;
 
@@ -54,10 +53,10 @@ export function ownLineBinding(b: Binding): Doc {
 }
 
 /** The lines of a binding, each indented by `ind`. */
-export function bindingLines(b: Binding, ind: string, out: Out): void {
+function bindingLines(b: Binding, ind: string, out: Out): void {
   if (b.kind === "Assign") {
     const key = keyText(b.path);
-    if (key !== null && assignLines(key, keyIsShort, b.value, ind, out)) return;
+    if (key !== null && assignLines(key, isShortPath(b.path), b.value, ind, out)) return;
   }
   laidOut(prettyBinding(bindingSyntax(b)), ind, out);
 }
@@ -68,9 +67,6 @@ export function triviaLines(t: Trivia, ind: string, out: Out): void {
   if (t.comments) for (const c of t.comments) out.push(ind, "#", commentText(c), "\n");
 }
 
-/** Whether an item has comments or a blank line before it. */
-export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.comments !== undefined && t.comments.length > 0);
-
 /** Whether `out` holds more than `n` lines from piece `from` on (counting stops there). */
 export function moreLinesThan(out: Out, from: number, n: number): boolean {
   let count = 0;
@@ -79,14 +75,17 @@ export function moreLinesThan(out: Out, from: number, n: number): boolean {
 }
 
 /** Indentation one level deeper than `ind` (the strings are shared). */
-export function deeper(ind: string): string {
+function deeper(ind: string): string {
   const level = (ind.length >> 1) + 1;
   while (INDENTS.length <= level) INDENTS.push(`${INDENTS[INDENTS.length - 1]!}  `);
   return INDENTS[level]!;
 }
 const INDENTS = [""];
 
-/** Whether texts `a` and `b` plus `extra` columns fit in the width. */
+/**
+ * Whether texts `a` and `b` plus `extra` columns fit in the width. Code points never outnumber
+ * UTF-16 units, so short texts fit without being scanned for surrogate pairs.
+ */
 const fits = (a: string, b: string, extra: number): boolean =>
   a.length + b.length + extra <= WIDTH || textWidth(a) + textWidth(b) + extra <= WIDTH;
 
@@ -96,12 +95,15 @@ const fits = (a: string, b: string, extra: number): boolean =>
  * when the value's first line does not fit behind it.
  */
 function assignLines(key: string, short: boolean, v: Expr, ind: string, out: Out): boolean {
+  let value: string | null;
   if (v.kind === "IndentedStr") {
     const lines = indentedLines(v.parts);
     if (lines !== null) return indentedStringLines(key, "", short, lines, ind, out);
-  }
-  const value = flatTerm(v);
-  if (value !== null && (fits(key, value, 4) || (short && isStringOrPath(v)))) {
+    value = quoted(v.parts);
+  } else value = flatTerm(v);
+  // nixfmt puts a string or a path right after `=` whatever its width (an `IndentedStr` here prints as `"…"`).
+  const stringOrPath = v.kind === "Str" || v.kind === "IndentedStr" || v.kind === "Path";
+  if (value !== null && (fits(key, value, 4) || (short && stringOrPath))) {
     out.push(ind, key, " = ", value, ";\n");
     return true;
   }
@@ -202,7 +204,7 @@ function applyLines(key: string, v: Apply, ind: string, out: Out): boolean {
   const a = v.args[0]!;
   if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(key, f, false, a.rec, a.bindings, ind, out);
   const lines = a.kind === "IndentedStr" ? indentedLines(a.parts) : null;
-  if (lines !== null) return indentedStringLines(key, f, false, lines, ind, out, true);
+  if (lines !== null) return indentedStringLines(key, f, false, lines, ind, out);
   return false;
 }
 
@@ -233,7 +235,7 @@ function setLines(key: string, f: string, short: boolean, rec: boolean, bs: read
  * `short`, the first line must fit, and (when the string follows `=` directly) so must the last
  * line with its `'';`, or nixfmt breaks at the `=`.
  */
-function indentedStringLines(key: string, f: string, short: boolean, lines: (string | Expr)[][], ind: string, out: Out, absorbed = false): boolean {
+function indentedStringLines(key: string, f: string, short: boolean, lines: (string | Expr)[][], ind: string, out: Out): boolean {
   if (lines.length < 2 || (!short && !fits(key, f, f === "" ? 5 : 6))) return false;
   const texts: string[] = [];
   for (const l of lines) {
@@ -243,7 +245,7 @@ function indentedStringLines(key: string, f: string, short: boolean, lines: (str
   }
   // The closing `''` follows the last line: on a line of its own when that line is empty.
   const last = texts.pop()!;
-  if (!short && !absorbed && !fits(last, "", 3)) return false;
+  if (!short && f === "" && !fits(last, "", 3)) return false;
   pushHead(key, f, ind, out);
   out.push("''\n");
   const inner = deeper(ind);
@@ -291,31 +293,21 @@ function laidOut(doc: Doc, ind: string, out: Out): void {
   }
 }
 
-const isStringOrPath = (v: Expr): boolean =>
-  v.kind === "Str" || v.kind === "Path" || (v.kind === "IndentedStr" && indentedLines(v.parts) === null);
-
-/** Set by `keyText`: the key is up to four plain names, after which nixfmt keeps `key = ` on the first line. */
-let keyIsShort = false;
+/** Up to four plain names: after such a key nixfmt keeps `key = ` on the first line. */
+function isShortPath(path: readonly AttrKey[]): boolean {
+  if (path.length > 4) return false;
+  for (const k of path) if (typeof k !== "string" || !isBareIdent(k)) return false;
+  return true;
+}
 
 /** The attribute path as printed, or null when an interpolation in it is not a plain name. */
 function keyText(path: readonly AttrKey[]): string | null {
   let out = "";
-  let plain = path.length <= 4;
   for (let i = 0; i < path.length; i++) {
-    const k = path[i]!;
-    let s: string | null;
-    if (typeof k !== "string") {
-      plain = false;
-      s = selectorText(k);
-      if (s === null) return null;
-    } else if (isBareIdent(k)) s = k;
-    else {
-      plain = false;
-      s = `"${escapeSimple(k)}"`;
-    }
+    const s = selectorText(path[i]!);
+    if (s === null) return null;
     out = i === 0 ? s : `${out}.${s}`;
   }
-  keyIsShort = plain;
   return out;
 }
 
@@ -363,10 +355,8 @@ function selectionText(e: Select): string | null {
  * String parts whose interpolations are plain names, which nixfmt keeps on one line. An
  * interpolation alone on its line (after spaces) has a layout of its own: not handled here.
  */
-function flatParts(parts: readonly (string | Expr)[], escape: (s: string, beforeInterpolation: boolean) => string): string | null {
-  const last = parts[parts.length - 1];
-  const lone = parts.length === 1 || (parts.length === 2 && typeof parts[0] === "string" && /^ *$/.test(parts[0]));
-  if (lone && typeof last !== "string") return null;
+function flatParts(parts: readonly (string | Expr)[], escape: Escape): string | null {
+  if (loneInterpolation(parts) !== null) return null;
   let out = "";
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;

@@ -94,12 +94,6 @@ export function textWidth(s: string): number {
 
 const SURROGATE = /[\uD800-\uDBFF]/;
 
-/**
- * Whether `s` fits in `cols` columns. Code points never outnumber UTF-16 units, so a short
- * string fits without being scanned for surrogate pairs.
- */
-export const fitsWidth = (s: string, cols: number): boolean => s.length <= cols || textWidth(s) <= cols;
-
 const sp = (s: Spacing, n = 0): SpaceEl => ({ t: "sp", sp: s, n });
 
 export const empty: Doc = [];

@@ -3,6 +3,9 @@
  * text reads like hand-written Nix and evaluates back to the exact input.
  */
 
+/** An escaper, told whether the text ends right before an interpolation. */
+export type Escape = (s: string, beforeInterpolation: boolean) => string;
+
 /**
  * Text inside `"..."`: backslash, quote, `${`, and the control characters Nix can spell. A `$`
  * right before an interpolation is escaped too: Nix reads `$${` as a literal `$${`.

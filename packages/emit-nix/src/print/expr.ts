@@ -46,28 +46,33 @@ function prettySelection(t: S & { k: "sel" }): Doc {
 }
 
 /** The comments and blank lines before a node's first token (`pretty preTrivia`). */
-export const preDoc = (t: { pre?: Parameters<typeof triviaDoc>[0] }): Doc => triviaDoc(t.pre ?? []);
+const preDoc = (t: { pre?: Parameters<typeof triviaDoc>[0] }): Doc => triviaDoc(t.pre ?? []);
 
 function prettyParen(t: S & { k: "paren" }): Doc {
-  const e = t.e;
-  let inner: Doc;
-  if (isAbsorbableExpr(e)) inner = group(absorbExpr(false, e));
-  else if (e.k === "app") inner = prettyApp(true, empty, true, e.f, e.a);
-  else if (e.k === "sel" && isAbsorbable(e.t)) inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  else if (e.k === "sel") inner = cat(group(pretty(e)), lineBreak);
-  else inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  return group(cat(preDoc(t), text("("), nest(inner), text(")")));
+  return group(cat(preDoc(t), text("("), nest(delimited(t.e)), text(")")));
+}
+
+/**
+ * The content of `( … )`, and of a `${ … }` alone on its line: absorbed, a call with its
+ * function indented, or on lines of its own between the brackets.
+ */
+export function delimited(e: S): Doc {
+  if (isAbsorbableExpr(e)) return group(absorbExpr(false, e));
+  if (e.k === "app") return prettyApp(true, empty, true, e.f, e.a);
+  if (e.k === "sel" && isAbsorbable(e.t)) return cat(lineBreak, group(pretty(e)), lineBreak);
+  if (e.k === "sel") return cat(group(pretty(e)), lineBreak);
+  return cat(lineBreak, group(pretty(e)), lineBreak);
 }
 
 /** `absorbExpr` */
-export function absorbExpr(wide: boolean, e: S): Doc {
+function absorbExpr(wide: boolean, e: S): Doc {
   if (isAbsorbable(e)) return wide ? prettyTermWide(e) : prettyTerm(e);
   if (e.k === "with" && isAbsorbable(e.body)) return prettyWithAbsorbed(e);
   return pretty(e);
 }
 
 /** `absorbParen`: a parenthesised last argument or right-hand side. */
-export function absorbParen(e: S): Doc {
+function absorbParen(e: S): Doc {
   return priority(nest(cat(text("("), surround(lineBreak, group(nest(pretty(e)))), text(")"))));
 }
 
@@ -109,7 +114,7 @@ export function absorbRHS(e: S): Doc {
  * `prettyApp`: a call chain, filling the first line and absorbing one multi-line argument.
  * Comments before the function move out in front of the whole call.
  */
-export function prettyApp(indentFunction: boolean, pre: Doc, hasPost: boolean, fWithComment: S, a: S): Doc {
+function prettyApp(indentFunction: boolean, pre: Doc, hasPost: boolean, fWithComment: S, a: S): Doc {
   const comment = firstPre(fWithComment);
   const f = comment.length > 0 ? dropFirstPre(fWithComment) : fWithComment;
   const indent = indentFunction && comment.length === 0;
@@ -161,7 +166,7 @@ function absorbLast(a: S): Doc {
 }
 
 /** `prettyOp`: an operator chain, broken before each operator. */
-export function prettyOp(forceFirstWide: boolean, e: S, op: string): Doc {
+function prettyOp(forceFirstWide: boolean, e: S, op: string): Doc {
   const operands: [string | null, S][] = [];
   const flatten = (opL: string | null, x: S): void => {
     if (x.k === "op" && x.op === op) {

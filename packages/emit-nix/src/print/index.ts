@@ -7,7 +7,7 @@ import { directFile } from "./whole.ts";
 import type { Expr } from "../ast/nodes.ts";
 
 /** The doc for a whole file (nixfmt's `Whole`): header comments belong to the first token. */
-export function fileDoc(file: NixFile): Doc {
+function fileDoc(file: NixFile): Doc {
   const header = file.header.map((h): Trivium => ({ k: "comment", text: commentText(h) }));
   return group(pretty(withPre(toSyntax(file.body), header)));
 }

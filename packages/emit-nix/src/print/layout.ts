@@ -46,10 +46,10 @@ function headFlatNoMerge(rest: Rest | null): [El, Rest | null] | null {
   return h;
 }
 
-/** The one-line rendering of `doc` if it fits in `width` columns, else null. */
 /** Columns of the last string `fits` returned. */
 let fitCols = 0;
 
+/** The one-line rendering of `doc` if it fits in `width` columns, else null. */
 function fits(width: number, doc: Rest | null): string | null {
   let c = width;
   let s = "";
@@ -155,14 +155,13 @@ function restore(st: State, s: ReturnType<typeof snapshot>): void {
   st.out.length = s.len;
 }
 
-export interface LayoutOptions {
-  width: number;
-  indent: number;
-}
+/** nixfmt's defaults, which direct layout (direct.ts, whole.ts) assumes too. */
+export const WIDTH = 100;
+const INDENT = 2;
 
-export function layout(doc: Doc, opts: LayoutOptions = { width: 100, indent: 2 }): string {
-  const tw = opts.width;
-  const iw = opts.indent;
+export function layout(doc: Doc): string {
+  const tw = WIDTH;
+  const iw = INDENT;
   const st: State = { cc: 0, indents: [[0, 0]], out: [] };
 
   const putText = (depth: number, off: number, s: string, w: number): void => {

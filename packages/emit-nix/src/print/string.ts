@@ -1,9 +1,9 @@
 /** Strings and interpolations, laid out as nixfmt lays them out. */
 import { type Doc, cat, compact, group, lineBreak, newline, nest, offset, sepBy, surround, text } from "./doc.ts";
-import { escapeIndented, escapeSimple } from "./escape.ts";
+import { type Escape, escapeIndented, escapeSimple } from "./escape.ts";
 import type { Part, S } from "./syntax.ts";
-import { isAbsorbable, isAbsorbableExpr, isSimple } from "./absorb.ts";
-import { absorbExpr, prettyApp, pretty, prettyTerm } from "./expr.ts";
+import { isAbsorbable, isSimple } from "./absorb.ts";
+import { delimited, pretty, prettyTerm } from "./expr.ts";
 
 const isSpaces = (s: string): boolean => /^ *$/.test(s);
 
@@ -20,16 +20,20 @@ export function interpolation(e: S): Doc {
 
 /** An interpolation that is alone on its line (after indentation) absorbs its content. */
 function lonelyInterpolation(e: S): Doc {
-  let inner: Doc;
-  if (isAbsorbableExpr(e)) inner = group(absorbExpr(false, e));
-  else if (e.k === "app") inner = prettyApp(true, [], true, e.f, e.a);
-  else if (e.k === "sel" && isAbsorbable(e.t)) inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  else if (e.k === "sel") inner = cat(group(pretty(e)), lineBreak);
-  else inner = cat(lineBreak, group(pretty(e)), lineBreak);
-  return group(cat(text("${"), nest(inner), text("}")));
+  return group(cat(text("${"), nest(delimited(e)), text("}")));
 }
 
-type Escape = (s: string, beforeInterpolation: boolean) => string;
+/**
+ * The interpolation of a line that holds nothing else (after spaces): it has a layout of its own
+ * (`lonelyInterpolation`), not the one-line layout of an interpolation among text.
+ */
+export function loneInterpolation<T extends object>(parts: readonly (string | T)[]): T | null {
+  const last = parts[parts.length - 1];
+  if (typeof last !== "object") return null;
+  if (parts.length === 1) return last;
+  const first = parts[0];
+  return parts.length === 2 && typeof first === "string" && isSpaces(first) ? last : null;
+}
 
 /**
  * Escapes the text parts of one line, telling the escaper which ones end right before an
@@ -41,12 +45,13 @@ function escapeParts(parts: Part[], escape: Escape): (string | S)[] {
 
 function lineDoc(raw: Part[], escape: Escape): Doc {
   const parts = escapeParts(raw, escape);
-  const [first, second] = parts;
-  const doc = (p: string | S): Doc => (typeof p === "string" ? text(p) : interpolation(p));
-  if (parts.length === 1 && first !== undefined && typeof first !== "string") return lonelyInterpolation(first);
-  if (parts.length === 2 && typeof first === "string" && isSpaces(first) && typeof second === "object") {
-    return cat(text(first), offset(first.length, lonelyInterpolation(second)));
+  const first = parts[0];
+  const lone = loneInterpolation(parts);
+  if (lone !== null) {
+    const inner = lonelyInterpolation(lone);
+    return typeof first === "string" ? cat(text(first), offset(first.length, inner)) : inner;
   }
+  const doc = (p: string | S): Doc => (typeof p === "string" ? text(p) : interpolation(p));
   if (typeof first === "string") {
     const indentation = /^\s*/.exec(first)![0].length;
     return cat(text(first), offset(indentation, cat(...parts.slice(1).map(doc))));

@@ -182,10 +182,13 @@ export function commentText(c: string): string {
   return t === "" ? "" : ` ${t}`;
 }
 
+/** Whether an item has comments or a blank line before it. */
+export const hasTrivia = (t: Trivia): boolean => t.blankBefore === true || (t.comments !== undefined && t.comments.length > 0);
+
 function items<T, U>(xs: readonly (T & Trivia)[], f: (x: T) => U): Item<U>[] {
   const out: Item<U>[] = [];
   for (const x of xs) {
-    if (x.blankBefore || x.comments?.length) out.push({ k: "comments", trivia: trivia(x) });
+    if (hasTrivia(x)) out.push({ k: "comments", trivia: trivia(x) });
     out.push({ k: "item", value: f(x) });
   }
   return out;
@@ -323,9 +326,10 @@ function indentedString(parts: readonly (string | Expr)[]): S {
 export function indentedLines<T extends object>(parts: readonly (string | T)[]): (string | T)[][] | null {
   const lines = splitLines(parts);
   if (!indentedReadsBack(lines)) return null;
+  if (lines.length > 1) return lines;
   const line = lines[0]!;
   const quoteOrBackslash = line.some((p, i) => typeof p === "string" && /["\\]/.test(escapeIndented(p, typeof line[i + 1] === "object")));
-  return lines.length === 1 && !quoteOrBackslash ? null : lines;
+  return quoteOrBackslash ? lines : null;
 }
 
 /** Whether Nix reads the printed `''` lines back unchanged (see `stripIndentation` in Nix). */

@@ -6,14 +6,14 @@
  * gives the same bytes (compared on random ASTs by the printer tests).
  */
 import type { Binding, Expr, Lambda, NixFile } from "../ast/nodes.ts";
-import { bindingLines, bindingsLines, directLayout, formalsLines, hasTrivia, moreLinesThan, triviaLines } from "./direct.ts";
-import { commentText } from "./syntax.ts";
+import { bindingsLines, directLayout, formalsLines, moreLinesThan, triviaLines } from "./direct.ts";
+import { hasTrivia } from "./syntax.ts";
 
 /** The printed file, or null when its shape is left to the doc engine. */
 export function directFile(file: NixFile): string | null {
   if (!directLayout()) return null;
   const out: string[] = [];
-  for (const h of file.header) out.push("#", commentText(h), "\n");
+  triviaLines({ comments: file.header }, "", out);
   return body(file.body, out) ? out.join("") : null;
 }
 
@@ -33,13 +33,11 @@ function set(rec: boolean, bs: readonly Binding[], out: string[]): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
   const mark = out.length;
   out.push(rec ? "rec {\n" : "{\n");
-  if (bs.length === 1) {
-    bindingLines(bs[0]!, "  ", out);
-    if (!moreLinesThan(out, mark, 2)) {
-      out.length = mark;
-      return false;
-    }
-  } else bindingsLines(bs, "  ", out);
+  bindingsLines(bs, "  ", out);
+  if (bs.length === 1 && !moreLinesThan(out, mark, 2)) {
+    out.length = mark;
+    return false;
+  }
   out.push("}\n");
   return true;
 }
