@@ -22,27 +22,36 @@ const isNamedValues = (path: Path): boolean =>
 const HOW = 'put the value in a file on the host and refer to it with secret.file("/run/secrets/…") or secret.sops("name", { sopsFile: "./secrets/….yaml" })';
 
 function literalProblem(text: string): string | undefined {
-  if (PEM_PRIVATE_KEY.test(text)) return "contains a PEM private key";
-  const password = URL_CREDENTIALS.exec(text)?.[1];
+  // Most strings hold neither marker; the regular expressions run only on those that do.
+  if (text.includes("PRIVATE KEY") && PEM_PRIVATE_KEY.test(text)) return "contains a PEM private key";
+  const password = text.includes("://") ? URL_CREDENTIALS.exec(text)?.[1] : undefined;
   if (password !== undefined && !/[{$]/.test(password)) return "contains a URL with a password (scheme://user:password@host)";
   return undefined;
 }
 
+/** `path` is one stack, pushed and popped on the way down; a problem's path is a copy. */
 function walk(value: unknown, path: Path, out: Diagnostic[]): void {
   if (typeof value === "string") {
     const problem = literalProblem(value);
-    if (problem) out.push({ path, code: "secret_literal", message: `${problem}, which would be written to the world-readable Nix store; ${HOW}` });
+    if (problem) out.push({ path: [...path], code: "secret_literal", message: `${problem}, which would be written to the world-readable Nix store; ${HOW}` });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, [...path, i], out));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], path, out);
+      path.pop();
+    }
   } else if (typeof value === "object" && value !== null) {
     const named = isNamedValues(path);
-    for (const [key, item] of Object.entries(value)) {
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      path.push(key);
       if (named && typeof item === "string" && item !== "" && SECRET_NAME.test(key) && !POINTER_NAME.test(key)) {
         const message = `"${key}" looks like a secret, and its value would be written to the world-readable Nix store; ${HOW} (environmentFile / environmentFiles)`;
-        out.push({ path: [...path, key], code: "secret_literal", message });
+        out.push({ path: [...path], code: "secret_literal", message });
       } else {
-        walk(item, [...path, key], out);
+        walk(item, path, out);
       }
+      path.pop();
     }
   }
 }
