@@ -213,6 +213,22 @@ test("direct layout prints what the doc engine prints", () => {
   }
 });
 
+// Emitters share constant bindings between files; the printer keeps the text of a binding it meets
+// again. The same nodes at other depths, in other files and on later runs must print as if new.
+test("bindings shared between places and files print as the doc engine prints them", () => {
+  const bodies = fc.sample(fileArb({ depth: 3 }), { numRuns: 150, seed: 8 }).map((f) => f.body);
+  for (const body of bodies) {
+    const shared = body.kind === "AttrSet" ? body.bindings : [n.assign("x", body)];
+    const files = [
+      n.file([], n.set([...shared, n.assign("a", n.set(shared)), n.assign("b", n.set([n.assign("c", n.set(shared))]))])),
+      n.file(["h"], n.module(["pkgs"], n.set([n.assign("d", n.set(shared)), ...shared]))),
+    ];
+    for (let run = 0; run < 3; run++) {
+      for (const file of files) assert.fixture(printFile(file), withEngineOnly(() => printFile(file)));
+    }
+  }
+});
+
 test("blank lines inside an indented string in a nested set are kept", () => {
   const file = n.file([], n.set([n.assign("a", n.set([n.assign("s", n.text("x\n\n\ny\n")), n.assign("t", 1)])), n.assign("b", 1)]));
   assert.fixture(printFile(file), "{\n  a = {\n    s = ''\n      x\n\n\n      y\n    '';\n    t = 1;\n  };\n  b = 1;\n}\n");

@@ -104,11 +104,21 @@ export class Neg extends Node implements T.Neg {
   constructor(readonly expr: T.Expr) { super(); }
 }
 
+/**
+ * What the printer remembers of a binding it has laid out: that it has (`SEEN`), and once it
+ * meets the binding a second time — a constant that emitters share between files — its lines at
+ * one indentation. Nodes never change, so the text never goes stale.
+ */
+export type PrintMemo = typeof SEEN | { readonly ind: string; readonly text: string } | undefined;
+export const SEEN = 1;
+
 /** Trivia fields are always present (possibly undefined), so that every binding has one shape. */
 export class Assign extends Node implements T.Assign {
   readonly kind = "Assign";
   readonly blankBefore: boolean | undefined;
   readonly comments: readonly string[] | undefined;
+  /** The printer's memo (print/direct.ts), not part of the node's value. */
+  memo: PrintMemo = undefined;
   constructor(readonly path: readonly T.AttrKey[], readonly value: T.Expr, trivia: T.Trivia | undefined) {
     super();
     this.blankBefore = trivia?.blankBefore;

@@ -17,30 +17,33 @@ import { secretPath } from "./secret.ts";
  * JIT compilers (V8, JavaScriptCore) need writable and executable memory, so it would kill them.
  */
 function hardening(app: AppModel): Binding[] {
-  return [
-    n.assign("NoNewPrivileges", true, { blankBefore: true, comments: ["Security hardening"] }),
-    n.assign("ProtectSystem", "strict"),
-    n.assign("ProtectHome", true),
-    n.assign("PrivateTmp", true),
-    n.assign("ReadWritePaths", writablePaths(app)),
-    n.assign("PrivateDevices", true),
-    n.assign("ProtectKernelTunables", true),
-    n.assign("ProtectKernelModules", true),
-    n.assign("ProtectKernelLogs", true),
-    n.assign("ProtectControlGroups", true),
-    n.assign("ProtectClock", true),
-    n.assign("ProtectHostname", true),
-    n.assign("RestrictSUIDSGID", true),
-    n.assign("RestrictRealtime", true),
-    n.assign("RestrictNamespaces", true),
-    n.assign("LockPersonality", true),
-    n.assign("RemoveIPC", true),
-    n.assign("CapabilityBoundingSet", ""),
-    n.assign("RestrictAddressFamilies", ["AF_UNIX", "AF_INET", "AF_INET6"]),
-    n.assign("SystemCallArchitectures", "native"),
-    n.assign("UMask", "0077"),
-  ];
+  return [...SANDBOX, n.assign("ReadWritePaths", writablePaths(app)), ...CONFINEMENT];
 }
+// The same for every app: built once, so each file shares the nodes (and the printer their text).
+const SANDBOX = [
+  n.assign("NoNewPrivileges", true, { blankBefore: true, comments: ["Security hardening"] }),
+  n.assign("ProtectSystem", "strict"),
+  n.assign("ProtectHome", true),
+  n.assign("PrivateTmp", true),
+];
+const CONFINEMENT = [
+  n.assign("PrivateDevices", true),
+  n.assign("ProtectKernelTunables", true),
+  n.assign("ProtectKernelModules", true),
+  n.assign("ProtectKernelLogs", true),
+  n.assign("ProtectControlGroups", true),
+  n.assign("ProtectClock", true),
+  n.assign("ProtectHostname", true),
+  n.assign("RestrictSUIDSGID", true),
+  n.assign("RestrictRealtime", true),
+  n.assign("RestrictNamespaces", true),
+  n.assign("LockPersonality", true),
+  n.assign("RemoveIPC", true),
+  n.assign("CapabilityBoundingSet", ""),
+  n.assign("RestrictAddressFamilies", ["AF_UNIX", "AF_INET", "AF_INET6"]),
+  n.assign("SystemCallArchitectures", "native"),
+  n.assign("UMask", "0077"),
+];
 
 function writablePaths(app: AppModel): string[] {
   const paths = [`/var/lib/${app.name}`, ...(app.database ? ["/run/postgresql"] : []), ...app.readWritePaths];

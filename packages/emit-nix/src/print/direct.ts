@@ -13,6 +13,7 @@
  */
 import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } from "../ast/nodes.ts";
 import { isBareIdent } from "../ast/ident.ts";
+import { type Assign as AssignNode, SEEN } from "../ast/objects.ts";
 import { type Doc, group, text, textWidth } from "./doc.ts";
 import { type Escape, escapeIndented, escapeSimple } from "./escape.ts";
 import { loneInterpolation } from "./string.ts";
@@ -52,12 +53,34 @@ export function ownLineBinding(b: Binding): Doc {
   return lines.length === 1 ? text(lines[0]!) : { t: "block", nest: 0, off: 0, lines };
 }
 
-/** The lines of a binding, each indented by `ind`. */
+/**
+ * The lines of a binding, each indented by `ind`. A binding met a second time is one that
+ * emitters share between files (a constant such as `ProtectHome = true;`): its lines are kept
+ * as one text and reused at the same indentation.
+ */
 function bindingLines(b: Binding, ind: string, out: Out): void {
-  if (b.kind === "Assign") {
-    const key = keyText(b.path);
-    if (key !== null && assignLines(key, isShortPath(b.path), b.value, ind, out)) return;
+  if (b.kind !== "Assign") return laidOut(prettyBinding(bindingSyntax(b)), ind, out);
+  const a = b as AssignNode;
+  const memo = a.memo;
+  if (memo === undefined) {
+    a.memo = SEEN;
+    return assignBindingLines(a, ind, out);
   }
+  if (memo !== SEEN) {
+    if (memo.ind === ind) out.push(memo.text);
+    else assignBindingLines(a, ind, out);
+    return;
+  }
+  const mark = out.length;
+  assignBindingLines(a, ind, out);
+  const text = out.splice(mark).join("");
+  out.push(text);
+  a.memo = { ind, text };
+}
+
+function assignBindingLines(b: AssignNode, ind: string, out: Out): void {
+  const key = keyText(b.path);
+  if (key !== null && assignLines(key, isShortPath(b.path), b.value, ind, out)) return;
   laidOut(prettyBinding(bindingSyntax(b)), ind, out);
 }
 
