@@ -2,18 +2,22 @@
 
 export const KEYWORDS: ReadonlySet<string> = new Set(["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"]);
 
-/** `[A-Za-z_]` */
-const isStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-/** `[A-Za-z0-9_'-]` */
-const isPart = (c: number): boolean => isStart(c) || (c >= 48 && c <= 57) || c === 39 || c === 45;
+/** Per ASCII code: 1 where a name may start (`[A-Za-z_]`), 2 where it may go on (`[A-Za-z0-9_'-]`). */
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(ch)) CLASS[c] = 3;
+  else if (/[0-9'-]/.test(ch)) CLASS[c] = 2;
+}
 
 /**
  * True when `name` can stand unquoted as an attribute name or identifier:
- * `/^[A-Za-z_][A-Za-z0-9_'-]*$/` and not a keyword. (A loop rather than a regular expression:
+ * `/^[A-Za-z_][A-Za-z0-9_'-]*$/` and not a keyword. (A table rather than a regular expression:
  * the printer asks this for every attribute name it writes.)
  */
 export function isBareIdent(name: string): boolean {
-  if (name.length === 0 || !isStart(name.charCodeAt(0))) return false;
-  for (let i = 1; i < name.length; i++) if (!isPart(name.charCodeAt(i))) return false;
-  return name.length > 7 || !KEYWORDS.has(name);
+  const n = name.length;
+  if (n === 0 || (CLASS[name.charCodeAt(0)]! & 1) === 0) return false;
+  for (let i = 1; i < n; i++) if ((CLASS[name.charCodeAt(i)]! & 2) === 0) return false;
+  return n > 7 || !KEYWORDS.has(name);
 }

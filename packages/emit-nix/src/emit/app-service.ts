@@ -56,30 +56,41 @@ function environment(app: AppModel): Expr {
   return n.set([...env, ...app.environment].map(([k, v]) => n.assign([k], n.str(v))));
 }
 
+const TYPE_SIMPLE = n.assign("Type", "simple");
+const WORKING_DIRECTORY = n.assign("WorkingDirectory", n.ident("package"));
+const RESTART_ALWAYS = n.assign("Restart", "always");
+const WANTED_BY_MULTI_USER = n.assign("wantedBy", ["multi-user.target"]);
+const SYSTEM_USER = n.assign("isSystemUser", true);
+const CREATE_HOME = n.assign("createHome", true);
+
 function serviceConfig(app: AppModel): Expr {
   return n.set([
-    n.assign("Type", "simple"),
+    TYPE_SIMPLE,
     n.assign("User", app.name),
     n.assign("Group", app.name),
-    n.assign("WorkingDirectory", n.ident("package")),
+    WORKING_DIRECTORY,
     ...(app.environmentFile ? [n.assign("EnvironmentFile", secretPath(app.environmentFile))] : []),
     ...(app.migrate ? [n.assign("ExecStartPre", commandString(app.migrate, "package"))] : []),
     n.assign("ExecStart", commandString(app.start, "package")),
-    n.assign("Restart", "always"),
+    RESTART_ALWAYS,
     n.assign("RestartSec", app.restartSec),
     ...(app.hardening ? hardening(app) : []),
   ]);
 }
 
+// Since NixOS 25.11 databases and roles are created by postgresql-setup.service, which
+// postgresql.target waits for: ordering on the target means the database exists.
+const ORDERED_AFTER_DATABASE = [
+  n.assign("after", ["network.target", "postgresql.target"]),
+  n.assign("requires", ["postgresql.target"]),
+];
+const ORDERED_AFTER_NETWORK = [n.assign("after", ["network.target"])];
+
 function service(app: AppModel): Expr {
-  // Since NixOS 25.11 databases and roles are created by postgresql-setup.service, which
-  // postgresql.target waits for: ordering on the target means the database exists.
-  const db = app.database ? ["postgresql.target"] : [];
   return n.set([
     n.assign("description", app.name),
-    n.assign("wantedBy", ["multi-user.target"]),
-    n.assign("after", ["network.target", ...db]),
-    ...(db.length > 0 ? [n.assign("requires", db)] : []),
+    WANTED_BY_MULTI_USER,
+    ...(app.database ? ORDERED_AFTER_DATABASE : ORDERED_AFTER_NETWORK),
     n.assign("environment", environment(app), { blankBefore: true }),
     n.assign("serviceConfig", serviceConfig(app), { blankBefore: true }),
   ]);
@@ -88,12 +99,10 @@ function service(app: AppModel): Expr {
 export function emitAppService(host: HostModel, app: AppModel, opts: EmitOptions): GeneratedFile {
   const dir = `hosts/${host.name}/apps`;
   const body = n.set([
-    n.assign(["users", "users", app.name], {
-      isSystemUser: true,
-      group: app.name,
-      home: `/var/lib/${app.name}`,
-      createHome: true,
-    }),
+    n.assign(
+      ["users", "users", app.name],
+      n.set([SYSTEM_USER, n.assign("group", app.name), n.assign("home", `/var/lib/${app.name}`), CREATE_HOME]),
+    ),
     n.assign(["users", "groups", app.name], {}),
     n.assign(["systemd", "services", app.name], service(app), { blankBefore: true }),
   ]);

@@ -45,6 +45,8 @@ export const directLayout = (): boolean => enabled;
  */
 type Out = string[];
 
+type Path = readonly AttrKey[];
+
 /** The binding as one text, or a block of lines laid out at indentation 0. */
 export function ownLineBinding(b: Binding): Doc {
   const out: Out = [];
@@ -80,7 +82,7 @@ function bindingLines(b: Binding, ind: string, out: Out): void {
 
 function assignBindingLines(b: AssignNode, ind: string, out: Out): void {
   const key = keyText(b.path);
-  if (key !== null && assignLines(key, isShortPath(b.path), b.value, ind, out)) return;
+  if (key !== null && assignLines(key, b.path, b.value, ind, out)) return;
   laidOut(prettyBinding(bindingSyntax(b)), ind, out);
 }
 
@@ -117,26 +119,26 @@ const fits = (a: string, b: string, extra: number): boolean =>
  * four plain names nixfmt never breaks before the value; after a longer or quoted path it would
  * when the value's first line does not fit behind it.
  */
-function assignLines(key: string, short: boolean, v: Expr, ind: string, out: Out): boolean {
+function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): boolean {
   let value: string | null;
   if (v.kind === "IndentedStr") {
     const lines = indentedLines(v.parts);
-    if (lines !== null) return indentedStringLines(key, "", short, lines, ind, out);
+    if (lines !== null) return indentedStringLines(key, "", path, lines, ind, out);
     value = quoted(v.parts);
   } else value = flatTerm(v);
   // nixfmt puts a string or a path right after `=` whatever its width (an `IndentedStr` here prints as `"…"`).
   const stringOrPath = v.kind === "Str" || v.kind === "IndentedStr" || v.kind === "Path";
-  if (value !== null && (fits(key, value, 4) || (short && stringOrPath))) {
+  if (value !== null && (fits(key, value, 4) || (stringOrPath && isShortPath(path)))) {
     out.push(ind, key, " = ", value, ";\n");
     return true;
   }
   // A set holding a single `inherit` is the one set value nixfmt does not force open.
   if (v.kind === "AttrSet" && !(v.bindings.length === 1 && v.bindings[0]!.kind === "Inherit")) {
-    return setLines(key, "", short, v.rec, v.bindings, ind, out);
+    return setLines(key, "", path, v.rec, v.bindings, ind, out);
   }
   if (v.kind === "List") {
     const items = v.items;
-    if (items.length === 0 || hasTrivia(items[0]!) || (!short && !fits(key, "", 4))) return false;
+    if (items.length === 0 || hasTrivia(items[0]!) || (!fits(key, "", 4) && !isShortPath(path))) return false;
     const inner = deeper(ind);
     if (items.length === 1) {
       // One item stays inside `[ ]` when it fits on the line; otherwise it gets lines of its own.
@@ -159,8 +161,8 @@ function assignLines(key: string, short: boolean, v: Expr, ind: string, out: Out
     out.push(ind, "];\n");
     return true;
   }
-  if (v.kind === "Apply" && short) return applyLines(key, v, ind, out);
-  if (v.kind === "Lambda" && short) return lambdaLines(key, v, ind, out);
+  if (v.kind === "Apply" && isShortPath(path)) return applyLines(key, v, ind, out);
+  if (v.kind === "Lambda" && isShortPath(path)) return lambdaLines(key, v, ind, out);
   return false;
 }
 
@@ -225,9 +227,9 @@ function applyLines(key: string, v: Apply, ind: string, out: Out): boolean {
   const f = v.args.length === 1 ? plainName(v.fn) : null;
   if (f === null) return false;
   const a = v.args[0]!;
-  if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(key, f, false, a.rec, a.bindings, ind, out);
+  if (a.kind === "AttrSet" && a.bindings.length >= 2) return setLines(key, f, null, a.rec, a.bindings, ind, out);
   const lines = a.kind === "IndentedStr" ? indentedLines(a.parts) : null;
-  if (lines !== null) return indentedStringLines(key, f, false, lines, ind, out);
+  if (lines !== null) return indentedStringLines(key, f, null, lines, ind, out);
   return false;
 }
 
@@ -239,12 +241,12 @@ function pushHead(key: string, f: string, ind: string, out: Out): void {
 
 /**
  * `key = {` (or `key = f rec {`…), the bindings one level in, `};`. A comment before the first
- * binding moves the `{` in nixfmt's view: left to the engine. Unless `short`, the first line
+ * binding moves the `{` in nixfmt's view: left to the engine. Unless the key is short, the first line
  * must fit.
  */
-function setLines(key: string, f: string, short: boolean, rec: boolean, bs: readonly Binding[], ind: string, out: Out): boolean {
+function setLines(key: string, f: string, path: Path | null, rec: boolean, bs: readonly Binding[], ind: string, out: Out): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
-  if (!short && !fits(key, f, (f === "" ? 4 : 5) + (rec ? 4 : 0))) return false;
+  if (!fits(key, f, (f === "" ? 4 : 5) + (rec ? 4 : 0)) && !isShortPath(path)) return false;
   pushHead(key, f, ind, out);
   out.push(rec ? "rec {\n" : "{\n");
   bindingsLines(bs, deeper(ind), out);
@@ -255,11 +257,11 @@ function setLines(key: string, f: string, short: boolean, rec: boolean, bs: read
 /**
  * `key = ''` (or `key = f ''`), the string's lines one level in, `'';`, for the lines of a
  * multi-line `''` string (see `indentedLines`) whose interpolations are plain names. Unless
- * `short`, the first line must fit, and (when the string follows `=` directly) so must the last
+ * the key is short, the first line must fit, and (when the string follows `=` directly) so must the last
  * line with its `'';`, or nixfmt breaks at the `=`.
  */
-function indentedStringLines(key: string, f: string, short: boolean, lines: (string | Expr)[][], ind: string, out: Out): boolean {
-  if (lines.length < 2 || (!short && !fits(key, f, f === "" ? 5 : 6))) return false;
+function indentedStringLines(key: string, f: string, path: Path | null, lines: (string | Expr)[][], ind: string, out: Out): boolean {
+  if (lines.length < 2 || (!fits(key, f, f === "" ? 5 : 6) && !isShortPath(path))) return false;
   const texts: string[] = [];
   for (const l of lines) {
     const t = l.length === 0 ? "" : flatParts(l, escapeIndented);
@@ -268,7 +270,7 @@ function indentedStringLines(key: string, f: string, short: boolean, lines: (str
   }
   // The closing `''` follows the last line: on a line of its own when that line is empty.
   const last = texts.pop()!;
-  if (!short && f === "" && !fits(last, "", 3)) return false;
+  if (f === "" && !fits(last, "", 3) && !isShortPath(path)) return false;
   pushHead(key, f, ind, out);
   out.push("''\n");
   const inner = deeper(ind);
@@ -316,22 +318,26 @@ function laidOut(doc: Doc, ind: string, out: Out): void {
   }
 }
 
-/** Up to four plain names: after such a key nixfmt keeps `key = ` on the first line. */
-function isShortPath(path: readonly AttrKey[]): boolean {
-  if (path.length > 4) return false;
+/**
+ * Up to four plain names: after such a key nixfmt keeps `key = ` on the first line. (Asked only
+ * when the first line does not fit anyway; `null` is the key of a function's argument.)
+ */
+function isShortPath(path: Path | null): boolean {
+  if (path === null || path.length > 4) return false;
   for (const k of path) if (typeof k !== "string" || !isBareIdent(k)) return false;
   return true;
 }
 
 /** The attribute path as printed, or null when an interpolation in it is not a plain name. */
-function keyText(path: readonly AttrKey[]): string | null {
-  let out = "";
-  for (let i = 0; i < path.length; i++) {
-    const s = selectorText(path[i]!);
+function keyText(path: Path): string | null {
+  if (path.length === 1) return selectorText(path[0]!);
+  const parts: string[] = [];
+  for (const k of path) {
+    const s = selectorText(k);
     if (s === null) return null;
-    out = i === 0 ? s : `${out}.${s}`;
+    parts.push(s);
   }
-  return out;
+  return parts.join(".");
 }
 
 function selectorText(k: AttrKey): string | null {
