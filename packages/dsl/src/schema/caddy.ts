@@ -6,9 +6,13 @@ import { KEYS_ONLY, absolutePath, flag } from "./rules.ts";
 /** A DNS label: lowercase letters, digits and inner hyphens, 1..63 characters. */
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
+/** Two labels or more, the first possibly `*`: the whole rule in one test, for the common valid case. */
+const DOMAIN = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
 /** Why `domain` is not a valid site domain (optionally `*.`-prefixed), or undefined when it is. */
 export function domainProblem(domain: string): string | undefined {
   if (domain.length > 253) return `domain ${quote(domain)} is longer than 253 characters`;
+  if (DOMAIN.test(domain)) return undefined;
   const labels = domain.split(".");
   const named = labels[0] === "*" ? labels.slice(1) : labels;
   if (named.length < 2) return `domain ${quote(domain)} needs at least two labels, e.g. example.com`;

@@ -27,8 +27,7 @@ function admins(host: HostModel): Binding[] {
   const keys = [...new Set(host.admins.flatMap((a) => a.sshKeys))];
   return [
     ...users,
-    // Admins have keys, not passwords, so sudo must not ask for one.
-    n.assign("security.sudo.wheelNeedsPassword", false),
+    SUDO_WITHOUT_PASSWORD,
     // `nixos-rebuild --target-host root@…` and nixos-anywhere log in as root with these keys.
     ...(host.ssh.permitRootLogin === "prohibit-password" ? [n.assign("users.users.root.openssh.authorizedKeys.keys", keys)] : []),
   ];
@@ -47,6 +46,13 @@ function openssh(host: HostModel): Binding {
   );
 }
 
+// The same on every host: built once, so each host's file shares the nodes (and the printer their text).
+// Admins have keys, not passwords, so sudo must not ask for one.
+const SUDO_WITHOUT_PASSWORD = n.assign("security.sudo.wheelNeedsPassword", false);
+// Deny by default: only SSH and the ports the modules above open get through.
+const FIREWALL = n.assign("networking.firewall.enable", true, { blankBefore: true });
+const FLAKES = n.assign("nix.settings.experimental-features", ["nix-command", "flakes"]);
+
 export function emitHost(host: HostModel, modules: readonly string[], opts: EmitOptions): GeneratedFile {
   const body = n.set([
     n.assign("imports", imports(host, modules, opts)),
@@ -55,9 +61,8 @@ export function emitHost(host: HostModel, modules: readonly string[], opts: Emit
     ...(host.timeZone ? [n.assign("time.timeZone", host.timeZone)] : []),
     ...admins(host),
     openssh(host),
-    // Deny by default: only SSH and the ports the modules above open get through.
-    n.assign("networking.firewall.enable", true, { blankBefore: true }),
-    n.assign("nix.settings.experimental-features", ["nix-command", "flakes"]),
+    FIREWALL,
+    FLAKES,
     n.assign("system.stateVersion", host.stateVersion, { blankBefore: true }),
   ]);
   return nixFile(`hosts/${host.name}/default.nix`, body);

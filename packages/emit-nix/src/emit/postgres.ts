@@ -17,16 +17,21 @@ function authentication(host: HostModel): { hba: string; ident?: string } {
   return { hba: "local all all peer map=apps\n", ident: ident.join("\n") + "\n" };
 }
 
+// Built once, so every host's file shares the nodes (and the printer their text).
+const ENABLE = n.assign("enable", true);
+// Off means the server listens on localhost only (the module's listen_addresses).
+const LOCALHOST_ONLY = n.assign("enableTCPIP", false);
+const OWNS_DATABASE = n.assign("ensureDBOwnership", true);
+
 export function emitPostgres(host: HostModel): GeneratedFile {
   const pg = host.postgres!;
   const auth = authentication(host);
   const settings = n.set([
-    n.assign("enable", true),
+    ENABLE,
     n.assign("package", n.ref(`pkgs.postgresql_${pg.version}`)),
-    // Off means the server listens on localhost only (the module's listen_addresses).
-    n.assign("enableTCPIP", false),
+    LOCALHOST_ONLY,
     n.assign("ensureDatabases", pg.databases),
-    n.assign("ensureUsers", pg.databases.map((db) => ({ name: db, ensureDBOwnership: true }))),
+    n.assign("ensureUsers", pg.databases.map((db) => n.set([n.assign("name", db), OWNS_DATABASE]))),
     n.assign("authentication", n.apply("lib.mkForce", n.text(auth.hba))),
     ...(auth.ident ? [n.assign("identMap", n.text(auth.ident))] : []),
   ]);

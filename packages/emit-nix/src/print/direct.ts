@@ -331,6 +331,10 @@ function isShortPath(path: Path | null): boolean {
 /** The attribute path as printed, or null when an interpolation in it is not a plain name. */
 function keyText(path: Path): string | null {
   if (path.length === 1) return selectorText(path[0]!);
+  let plain = true;
+  for (const k of path) if (typeof k !== "string" || !isBareIdent(k)) plain = false;
+  // Plain names (nearly every key) are the path joined by dots.
+  if (plain) return path.join(".");
   const parts: string[] = [];
   for (const k of path) {
     const s = selectorText(k);
@@ -429,6 +433,9 @@ function flatTerm(e: Expr): string | null {
 }
 
 function quoted(parts: readonly (string | Expr)[]): string | null {
+  // Most strings are one text part (no interpolation), which escapes on its own.
+  const first = parts[0];
+  if (parts.length === 1 && typeof first === "string") return `"${escapeSimple(first)}"`;
   const body = parts.length === 0 ? "" : flatParts(parts, escapeSimple);
   return body === null ? null : `"${body}"`;
 }
