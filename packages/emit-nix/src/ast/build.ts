@@ -72,8 +72,8 @@ export const n = {
   apply: (fn: Expr | string, ...args: NixValue[]): Expr => new N.Apply(typeof fn === "string" ? n.ref(fn) : fn, args.map(n.from)),
   /** A dotted reference such as `pkgs.postgresql_17` or `lib.mkIf`. */
   ref: (dotted: string): Expr => {
-    const [head, ...rest] = dotted.split(".");
-    return rest.length === 0 ? n.ident(head!) : n.select(n.ident(head!), rest);
+    const keys = splitPath(dotted);
+    return keys.length === 1 ? n.ident(dotted) : n.select(n.ident(keys[0]!), keys.slice(1));
   },
   select: (target: Expr, path: readonly AttrKey[], orDefault?: Expr): Select => new N.Select(target, path, orDefault),
   hasAttr: (target: Expr, path: readonly AttrKey[]): Expr => new N.HasAttr(target, path),

@@ -1,7 +1,8 @@
 /** What every emitter produces, and the pieces they share. */
 import { n } from "../ast/build.ts";
 import type { Expr, NixFile } from "../ast/nodes.ts";
-import { referencedNames } from "../ast/refs.ts";
+import { argsIn } from "../ast/args.ts";
+import { usesOf } from "../ast/objects.ts";
 import { printFile } from "../print/index.ts";
 
 export interface GeneratedFile {
@@ -23,16 +24,12 @@ export function nixFile(path: string, body: Expr): GeneratedFile {
   return { path, content: printFile(file) };
 }
 
-/** The module arguments generated modules use, in the order their headers list them. */
-const MODULE_ARGS = ["config", "lib", "pkgs", "inputs", "modulesPath"] as const;
-
 /**
  * A NixOS module file: `{ <args>, ... }:` over `body` with exactly the module arguments the body
  * refers to, or the bare attribute set when it refers to none. (Emitters never bind these names.)
  */
 export function moduleFile(path: string, body: Expr): GeneratedFile {
-  const used = referencedNames(body);
-  const args = MODULE_ARGS.filter((a) => used.has(a));
+  const args = argsIn(usesOf(body));
   return nixFile(path, args.length > 0 ? n.module(args, body) : body);
 }
 
