@@ -243,7 +243,9 @@ export class Formals extends Node implements T.Formals {
   readonly uses: number;
   constructor(readonly formals: readonly T.Formal[], readonly ellipsis: boolean, readonly bind: T.Formals["bind"] | undefined) {
     super();
-    this.uses = usesOfAll(formals.flatMap((f) => (f.default ? [f.default] : [])));
+    let uses = 0;
+    for (const f of formals) if (f.default) uses |= usesOf(f.default);
+    this.uses = uses;
   }
 }
 

@@ -46,8 +46,10 @@ const CONFINEMENT = [
 ];
 
 function writablePaths(app: AppModel): string[] {
-  const paths = [`/var/lib/${app.name}`, ...(app.database ? ["/run/postgresql"] : []), ...app.readWritePaths];
-  return [...new Set(paths)];
+  const paths = [`/var/lib/${app.name}`];
+  if (app.database) paths.push("/run/postgresql");
+  for (const p of app.readWritePaths) if (!paths.includes(p)) paths.push(p);
+  return paths;
 }
 
 function environment(app: AppModel): Expr {
