@@ -1,11 +1,9 @@
 // Entry point: runs the command for this process and sets the exit code (see main.ts).
+// First, before the modules that build the DSL's schemas: see zod-jitless.ts.
+import "./zod-jitless.ts";
 import { isatty } from "node:tty";
-import { z } from "zod";
 import { runCommand } from "./commands.ts";
 import { useColor } from "./diagnostics/style.ts";
-
-// A run parses one config once: compiling zod's fast-path parsers costs more than it saves.
-z.config({ jitless: true });
 
 // Promise.resolve().then: a synchronous throw is caught the same way as a rejection.
 Promise.resolve()
