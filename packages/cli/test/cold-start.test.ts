@@ -2,8 +2,8 @@
 // each of these once cost several milliseconds of every run without anything failing.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cpSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { cliBundle, runCliProcess } from "./support/cli-process.ts";
 import { removeTempDirs, tempDir } from "./support/fs.ts";
 
@@ -31,6 +31,25 @@ test("a run compiles no zod fast-path parsers (jitless is set before the DSL's s
   const { code, stderr } = runCliProcess([], dir, { NODE_OPTIONS: `--require ${spy}` });
   assert.is(code, 0, stderr);
   assert.is(stderr, "functions built from strings: 0\n");
+});
+
+test("the config's compiled code is kept beside the bundle; a second run takes it from there", async () => {
+  const dir = example();
+  const source = readFileSync(join(dir, "infra.config.ts"), "utf8");
+  const cacheDir = join(dirname(await cliBundle()), "config-cache");
+  const entries = (): string[] =>
+    (existsSync(cacheDir) ? readdirSync(cacheDir) : []).filter((name) => {
+      const text = readFileSync(join(cacheDir, name), "utf8");
+      return (JSON.parse(text) as { input: string }).input.endsWith(`\n${source}`);
+    });
+  const first = runCliProcess([], dir);
+  assert.equal([first.code, first.stdout], [0, "gen-nix: 6 written, 0 unchanged, 0 removed\n"]);
+  const [entry] = entries();
+  assert.ok(entry !== undefined, "an entry for the config");
+  const stored = statSync(join(cacheDir, entry)).mtimeMs;
+  const second = runCliProcess([], dir);
+  assert.equal([second.code, second.stdout], [0, "gen-nix: 0 written, 6 unchanged, 0 removed\n"]);
+  assert.is(statSync(join(cacheDir, entry)).mtimeMs, stored, "taken from the cache, not stored again");
 });
 
 test.before(async () => void (await cliBundle()));
