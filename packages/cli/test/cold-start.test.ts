@@ -2,6 +2,7 @@
 // each of these once cost several milliseconds of every run without anything failing.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { cliBundle, runCliProcess } from "./support/cli-process.ts";
@@ -24,11 +25,38 @@ globalThis.Function = new Proxy(Function, { construct: (target, args) => (built+
 process.on("exit", () => writeSync(2, "functions built from strings: " + built + "\\n"));
 `;
 
-test("a run compiles no zod fast-path parsers (jitless is set before the DSL's schemas are built)", () => {
+/** Loaded with --require before the bundle: prints which of node's own modules were loaded. */
+const LIST_NODE_MODULES = `
+const { writeSync } = require("node:fs");
+process.on("exit", () => writeSync(2, process.moduleLoadList.join("\\n") + "\\n"));
+`;
+
+/** Runs the bundle on `dir` with `preload` (source) loaded first; exit code and stderr. */
+function runWith(preload: string, dir: string): { code: number | null; stderr: string } {
+  const file = join(tempDir(), "preload.cjs");
+  writeFileSync(file, preload);
+  return runCliProcess([], dir, { NODE_OPTIONS: `--require ${file}` });
+}
+
+test("a run that prints no coloured message loads neither node:tty nor node:net", () => {
+  const { code, stderr } = runWith(LIST_NODE_MODULES, example());
+  assert.is(code, 0, stderr);
+  assert.ok(stderr.includes("NativeModule fs\n"), "the list of loaded modules");
+  for (const name of ["tty", "net"]) assert.not.ok(stderr.includes(`NativeModule ${name}\n`), name);
+});
+
+test("stdout closed early (`gen-nix --check | head -1`) is a failed write, exit 74, not a crash", async () => {
   const dir = example();
-  const spy = join(tempDir(), "count-new-function.cjs");
-  writeFileSync(spy, COUNT_NEW_FUNCTION);
-  const { code, stderr } = runCliProcess([], dir, { NODE_OPTIONS: `--require ${spy}` });
+  const child = spawn(process.execPath, [await cliBundle(), "--check"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.destroy();
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk));
+  const code = await new Promise((done) => child.on("close", done));
+  assert.equal([code, stderr], [74, "gen-nix: EPIPE: broken pipe, write\n"]);
+});
+
+test("a run compiles no zod fast-path parsers (jitless is set before the DSL's schemas are built)", () => {
+  const { code, stderr } = runWith(COUNT_NEW_FUNCTION, example());
   assert.is(code, 0, stderr);
   assert.is(stderr, "functions built from strings: 0\n");
 });
