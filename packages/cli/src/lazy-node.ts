@@ -2,7 +2,8 @@
 // each would cost a few ms of every start (node:tty loads node:net, node:crypto node's streams).
 import { createRequire } from "node:module";
 
-const load = (id: string): unknown => createRequire(import.meta.url)(id);
+let require: NodeJS.Require | undefined;
+const load = (id: string): unknown => (require ??= createRequire(import.meta.url))(id);
 
 export const nodeTty = (): typeof import("node:tty") => load("node:tty") as typeof import("node:tty");
 export const nodeCrypto = (): typeof import("node:crypto") => load("node:crypto") as typeof import("node:crypto");
