@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the bundled CLI through V8's code cache: compiling the 1.5 MB bundle is most of a cold
+// Runs the bundled CLI through V8's code cache: compiling the 1 MB bundle is most of a cold
 // start, and a cache made after a real run also holds the functions compiled lazily during it.
 // CommonJS, not an ES module: an ES module entry costs node's module loader about 10 ms of a
 // ~110 ms run.
