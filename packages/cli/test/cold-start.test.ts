@@ -5,15 +5,17 @@ import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { cliBundle, runCliProcess } from "./support/cli-process.ts";
-import { removeTempDirs, tempDir } from "./support/fs.ts";
+import { readTree, removeTempDirs, tempDir } from "./support/fs.ts";
 
-const EXAMPLE = new URL("../../../fixtures/hetzner-prod", import.meta.url);
+const FIXTURES = new URL("../../../fixtures/", import.meta.url);
+const GOLDEN = new URL("../../../golden/", import.meta.url);
 
-/** A copy of the bundled example (hetzner-prod) in a temp dir, which it returns. */
-function example(): string {
+/** A copy of a fixture (the bundled example, hetzner-prod, by default) in a temp dir, which it returns. */
+function example(fixture = "hetzner-prod"): string {
   const dir = tempDir();
-  cpSync(EXAMPLE, dir, { recursive: true });
+  cpSync(new URL(fixture, FIXTURES), dir, { recursive: true });
   return dir;
 }
 
@@ -85,6 +87,21 @@ test("the bundle holds only the zod the DSL uses: its modules import zod `* as z
   // of zod: its translations of messages come along, and ~1,000 getters are defined at each start.
   const bundle = readFileSync(await cliBundle(), "utf8");
   assert.not.ok(bundle.includes("Ongeldige invoer"), "zod's Dutch messages are in the bundle");
+});
+
+test("yaml, which the bundle runs only when first used, still writes compose files and reads them", () => {
+  const dir = example("stacks-compose");
+  const run = runCliProcess([], dir);
+  assert.is(run.code, 0, run.stderr);
+  const golden = readTree(fileURLToPath(new URL("stacks-compose", GOLDEN)));
+  const written = readTree(dir);
+  const composeFiles = Object.keys(golden).filter((path) => path.endsWith("docker-compose.yml"));
+  assert.ok(composeFiles.length > 0);
+  for (const path of composeFiles) assert.is(written[path], golden[path], path);
+
+  const webapp = example("import/webapp");
+  const imported = runCliProcess(["import", "docker-compose.yml", "--name", "webapp"], webapp);
+  assert.equal([imported.code, imported.stdout], [1, readFileSync(join(webapp, "snippet.ts.golden"), "utf8")]);
 });
 
 test.before(async () => void (await cliBundle()));
