@@ -5,7 +5,7 @@
 // byte, so an edited file, another compiler or a clash of names costs a compile, never stale code.
 // The cache is only a shortcut: when it cannot be read or written (a read-only install, a file
 // half written or not one of ours), the config is compiled as if it were not there.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface CompileCache {
@@ -54,8 +54,18 @@ function writeEntry(dir: string, file: string, entry: Entry): void {
   try {
     writeFileSync(temp, JSON.stringify(entry));
     renameSync(temp, file);
-  } finally {
-    rmSync(temp, { force: true });
+  } catch (error) {
+    removeIfAny(temp);
+    throw error;
+  }
+}
+
+/** unlinkSync, not rmSync: that loads node's recursive removal on first use. */
+function removeIfAny(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Already gone, or never written.
   }
 }
 
@@ -70,7 +80,7 @@ function evictOldest(dir: string, limit: number): void {
   if (names.length <= limit) return;
   const written = (name: string): number => statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const byAge = names.map((name) => ({ name, time: written(name) })).sort((a, b) => a.time - b.time);
-  for (const { name } of byAge.slice(0, names.length - limit)) rmSync(join(dir, name), { force: true });
+  for (const { name } of byAge.slice(0, names.length - limit)) removeIfAny(join(dir, name));
 }
 
 /** 32-bit FNV-1a of the UTF-16 code units of `text`, as 8 hex digits: a short file name for a key. */
