@@ -20,3 +20,5 @@ cpSync(join(root, "fixtures/hetzner-prod"), out, { recursive: true });
 const warm = spawnSync(process.execPath, [join(root, "packages/cli/bin/gen-nix.cjs"), "--config", join(out, "infra.config.ts")], { encoding: "utf8" });
 rmSync(out, { recursive: true, force: true });
 if (warm.status !== 0) throw new Error(`warming the code cache failed:\n${warm.stderr}`);
+// The warm-up also kept its compiled config (packages/cli/src/compile-cache.ts), of use to no one.
+rmSync(join(dist, "config-cache"), { recursive: true, force: true });

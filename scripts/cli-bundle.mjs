@@ -6,6 +6,19 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+/**
+ * Hands every module that imports "yaml" packages/cli/src/lazy-yaml.ts instead, which runs yaml's
+ * code on first use: it is needed only for compose stacks and `gen-nix import`, and the emitters
+ * import it at the top. lazy-yaml's own require("yaml") gets yaml itself, bundled.
+ */
+const lazyYaml = {
+  name: "lazy-yaml",
+  setup(build) {
+    const shim = join(root, "packages/cli/src/lazy-yaml.ts");
+    build.onResolve({ filter: /^yaml$/ }, ({ importer }) => (importer === shim ? undefined : { path: shim }));
+  },
+};
+
 /** Bundles packages/cli/src/bin.ts into `outfile`. */
 export async function bundleCli(outfile) {
   await build({
@@ -23,6 +36,7 @@ export async function bundleCli(outfile) {
     // The lazy require of ts-morph resolves from import.meta.url, which a CommonJS bundle lacks.
     define: { "import.meta.url": "__genNixUrl" },
     banner: { js: 'var __genNixUrl = require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [lazyYaml],
     logLevel: "warning",
   });
 }

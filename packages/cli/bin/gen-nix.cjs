@@ -1,18 +1,17 @@
 #!/usr/bin/env node
-// Runs the bundled CLI through V8's code cache: compiling the 1.5 MB bundle is most of a cold
+// Runs the bundled CLI through V8's code cache: compiling the 1 MB bundle is most of a cold
 // start, and a cache made after a real run also holds the functions compiled lazily during it.
 // CommonJS, not an ES module: an ES module entry costs node's module loader about 10 ms of a
 // ~110 ms run.
 "use strict";
-const { existsSync, readFileSync, writeFileSync } = require("node:fs");
-const { createRequire } = require("node:module");
+const { readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const vm = require("node:vm");
 
 const dist = join(__dirname, "../dist");
 const bundle = join(dist, "gen-nix.cjs");
 const cacheFile = `${bundle}.${process.version}.cache`;
-const cached = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+const cached = readIfThere(cacheFile);
 const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`;
 const script = new vm.Script(source, { filename: bundle, cachedData: cached, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
 
@@ -26,5 +25,15 @@ if (cached === undefined || script.cachedDataRejected) {
   });
 }
 
+// This file's own require serves the bundle: it requires only node's modules and packages of
+// @gen-nix/cli, which resolve the same from bin/ as from dist/.
 const bundleModule = { exports: {} };
-script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, dist);
+script.runInThisContext()(bundleModule.exports, require, bundleModule, bundle, dist);
+
+function readIfThere(file) {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,21 +1,27 @@
 // Entry point: runs the command for this process and sets the exit code (see main.ts).
-import { isatty } from "node:tty";
-import { z } from "zod";
+// First, before the modules that build the DSL's schemas: see zod-jitless.ts.
+import "./zod-jitless.ts";
+import { fileURLToPath } from "node:url";
 import { runCommand } from "./commands.ts";
+import { directoryCompileCache } from "./compile-cache.ts";
+import type { CliIo } from "./gen-nix.ts";
 import { useColor } from "./diagnostics/style.ts";
+import { stderrIsTerminal, stdioWriter } from "./stdio.ts";
 
-// A run parses one config once: compiling zod's fast-path parsers costs more than it saves.
-z.config({ jitless: true });
+const io: CliIo = {
+  cwd: process.cwd(),
+  stdout: stdioWriter(1),
+  stderr: stdioWriter(2),
+  // A getter: only messages on stderr are coloured, so a run that prints none never asks (stdio.ts).
+  get color() {
+    return useColor(stderrIsTerminal(), process.env);
+  },
+  // Beside the bundle, where bin/gen-nix.cjs keeps V8's code cache: a new build starts without
+  // it, and a read-only install compiles the config at each run, as without a cache.
+  compileCache: directoryCompileCache(fileURLToPath(new URL("config-cache", import.meta.url))),
+};
 
 // Promise.resolve().then: a synchronous throw is caught the same way as a rejection.
 Promise.resolve()
-  .then(() =>
-    runCommand(process.argv.slice(2), {
-      cwd: process.cwd(),
-      stdout: (text) => void process.stdout.write(text),
-      stderr: (text) => void process.stderr.write(text),
-      // isatty(2), not process.stderr.isTTY: building the stream early costs a few ms of every run.
-      color: useColor(isatty(2), process.env),
-    }),
-  )
+  .then(() => runCommand(process.argv.slice(2), io))
   .then((code) => void (process.exitCode = code));

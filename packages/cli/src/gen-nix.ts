@@ -7,6 +7,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { USAGE, parseCliArgs } from "./args.ts";
 import { audit } from "./audit.ts";
 import { checkFiles } from "./check.ts";
+import type { CompileCache } from "./compile-cache.ts";
 import { locateDiagnostics, formatReports, reportsJson } from "./diagnostics/report.ts";
 import { ANSI, PLAIN } from "./diagnostics/style.ts";
 import { UsageError, displayPath } from "./errors.ts";
@@ -21,6 +22,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** ANSI colours in messages on stderr (see diagnostics/style.ts `useColor`); default off. */
   readonly color?: boolean;
+  /** Where compiled config files are kept between runs (bin.ts: beside the bundle); default none. */
+  readonly compileCache?: CompileCache;
 }
 
 /** A config's `import ... from "gen-nix"` gets this very DSL instance: no node_modules needed. */
@@ -34,7 +37,8 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   const configFile = resolve(io.cwd, args.config);
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
   assertOutDirAllowed(outDir, configFile);
-  const model = dsl.resolveInfra(loadConfig(configFile, { modules: CONFIG_MODULES, cwd: io.cwd }));
+  const config = loadConfig(configFile, { modules: CONFIG_MODULES, cwd: io.cwd, compileCache: io.compileCache });
+  const model = dsl.resolveInfra(config);
   if (args.command === "audit") return audit(model, args.json, io);
   const sourceDir = sourceDirOf(configFile, outDir, model);
   reportWarnings(model.warnings, configFile, args.json, io);

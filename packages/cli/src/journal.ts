@@ -24,6 +24,7 @@ import {
   MANIFEST_NAME,
   STAGING_NAME,
   contentHash,
+  hashMatches,
   isContentHash,
   isOutPath,
   parseJson,
@@ -32,7 +33,8 @@ import {
 } from "./manifest.ts";
 import { readFileIfAny } from "./plan.ts";
 
-const VERSION = 1;
+/** Version 1 held sha256 hashes, version 2 those of the manifest's version 3; both are completed. */
+const VERSION = 2;
 
 /** A staged file and where it goes. */
 export interface StagedWrite {
@@ -40,7 +42,7 @@ export interface StagedWrite {
   readonly path: string;
   /** The file's name inside the staging dir. */
   readonly staged: string;
-  /** contentHash() of the staged bytes: a target holding it has already been moved into place. */
+  /** The staged bytes' hash (manifest.ts): a target holding them has already been moved into place. */
   readonly hash: string;
 }
 
@@ -108,21 +110,22 @@ function fsyncDir(dir: string): void {
 }
 
 /**
- * Stages `journal`'s files, given with their content, then writes the journal atomically: from
- * then on the run counts as done, and whichever run gets there first completes it.
+ * Stages `journal`'s files, given with their content and its contentHash(), then writes the
+ * journal atomically: from then on the run counts as done, and whichever run gets there first
+ * completes it.
  */
 export function stage(
   outDir: string,
-  writes: readonly { readonly path: string; readonly content: string }[],
+  writes: readonly { readonly path: string; readonly content: string; readonly hash: string }[],
   journal: Omit<Journal, "writes">,
 ): Journal {
   const staging = join(outDir, STAGING_NAME);
   mkdirSync(staging, { recursive: true });
   faultInjectionPoint();
-  const staged = writes.map(({ path, content }, i): StagedWrite => {
+  const staged = writes.map(({ path, content, hash }, i): StagedWrite => {
     writeDurable(join(staging, String(i)), content);
     faultInjectionPoint();
-    return { path, staged: String(i), hash: contentHash(content) };
+    return { path, staged: String(i), hash };
   });
   fsyncDir(staging);
   const full: Journal = { ...journal, writes: staged };
@@ -253,7 +256,7 @@ function abandon(outDir: string, journal: Journal): void {
   for (const path of candidates) {
     const content = readFileIfAny(outDir, path);
     if (content === undefined) continue;
-    const moved = journal.writes.find((w) => w.path === path && w.hash === contentHash(content));
+    const moved = journal.writes.find((w) => w.path === path && hashMatches(w.hash, content));
     // Only what the stopped run itself moved into place is added: any other file stays foreign.
     if (moved !== undefined) entries.set(path, moved.hash);
     else if (old.has(path)) entries.set(path, old.get(path) ?? contentHash(content));
@@ -264,7 +267,7 @@ function abandon(outDir: string, journal: Journal): void {
 
 function holds(outDir: string, path: string, hash: string): boolean {
   const content = readFileIfAny(outDir, path);
-  return content !== undefined && contentHash(content) === hash;
+  return content !== undefined && hashMatches(hash, content);
 }
 
 /** Writes the manifest through the staging dir (same filesystem), unless it already says that. */
@@ -317,7 +320,8 @@ function parseJournal(text: string, file: string): Journal {
 }
 
 function journalProblem(data: unknown): string | undefined {
-  if (typeof data !== "object" || data === null || Reflect.get(data, "version") !== VERSION) {
+  const version: unknown = typeof data === "object" && data !== null ? Reflect.get(data, "version") : undefined;
+  if (typeof data !== "object" || data === null || (version !== 1 && version !== VERSION)) {
     return `expected { "version": ${VERSION}, ... }`;
   }
   const removals: unknown = Reflect.get(data, "removals");

@@ -2,6 +2,7 @@
 // load becomes a ConfigLoadError naming the file (and line), printed without a stack trace.
 import { existsSync, statSync } from "node:fs";
 import { quote } from "@gen-nix/dsl";
+import type { CompileCache } from "./compile-cache.ts";
 import { ConfigLoadError, displayPath, type SourceLocation } from "./errors.ts";
 import { createModuleLoader, type ModuleLoader } from "./module-loader.ts";
 
@@ -10,6 +11,8 @@ export interface LoadConfigOptions {
   readonly modules: Readonly<Record<string, unknown>>;
   /** Where file names in messages are relative to; default process.cwd(). */
   readonly cwd?: string;
+  /** Compiled files kept from earlier runs (see compile-cache.ts); without it, each file is compiled. */
+  readonly compileCache?: CompileCache;
 }
 
 /**
@@ -23,7 +26,7 @@ export function loadConfig(file: string, options: LoadConfigOptions): unknown {
   // existsSync first: statSync throws ENOTDIR when a parent of `file` is a file.
   if (!existsSync(file)) throw new ConfigLoadError("config_not_found", "config file not found", { file });
   if (!statSync(file).isFile()) throw new ConfigLoadError("not_a_file", "config path is not a file", { file });
-  const loader = createModuleLoader(options.modules);
+  const loader = createModuleLoader(options.modules, options.compileCache);
   return pickExport(file, evaluateConfig(file, loader, options.cwd));
 }
 

@@ -1,9 +1,15 @@
 // The manifest lists the files in the out dir that gen-nix owns: only those are ever overwritten
-// without asking, or removed. Each entry carries the sha256 of the bytes gen-nix wrote, so a file
+// without asking, or removed. Each entry carries a hash of the bytes gen-nix wrote, so a file
 // edited by hand or left behind by an interrupted run is told apart from the one gen-nix wrote.
 // Stable JSON (sorted, 2-space indent, final newline) so it diffs cleanly in git.
-import { createHash } from "node:crypto";
+//
+// Version 3 hashes with 64-bit FNV-1a, a few lines here: the hash has to tell bytes edited by hand
+// from gen-nix's own, not withstand an attacker (who could as well edit the manifest), and the
+// sha256 of version 2 needs node:crypto, which costs a few ms of every run to load. Manifests of
+// version 2 (and journals that hold sha256 hashes) are still read: their hashes are checked with
+// sha256, loading node:crypto only then, and the next run that writes rewrites them as version 3.
 import { OutDirError, displayPath } from "./errors.ts";
+import { nodeCrypto } from "./lazy-node.ts";
 
 export const MANIFEST_NAME = ".gen-nix-manifest.json";
 /** The journal of a run in progress; see journal.ts. */
@@ -13,18 +19,45 @@ export const STAGING_NAME = ".gen-nix-staging";
 /** Names in the out dir that belong to gen-nix's own bookkeeping, never to generated files. */
 const RESERVED = new Set([MANIFEST_NAME, JOURNAL_NAME, STAGING_NAME]);
 
-const VERSION = 2;
-const HASH = /^sha256:[0-9a-f]{64}$/;
+const VERSION = 3;
+const FNV_HASH = /^fnv1a64:[0-9a-f]{16}$/;
+const SHA256_HASH = /^sha256:[0-9a-f]{64}$/;
 
 /**
  * Path → hash of the bytes gen-nix wrote there. The hash is undefined for entries read from a
- * version-1 manifest, which listed paths only; the next run rewrites it as version 2.
+ * version-1 manifest, which listed paths only; the next run rewrites it as version 3.
  */
 export type Manifest = ReadonlyMap<string, string | undefined>;
 
-/** `sha256:<hex>` of `content` as UTF-8, the form the manifest and the journal record. */
+/** `fnv1a64:<hex>` of `content` as UTF-8, the form the manifest and the journal record. */
 export function contentHash(content: string): string {
-  return `sha256:${createHash("sha256").update(content, "utf8").digest("hex")}`;
+  return `fnv1a64:${fnv1a64(Buffer.from(content, "utf8"))}`;
+}
+
+/** Whether `hash`, as contentHash() writes it now or sha256 as version 2 wrote it, is that of `content`. */
+export function hashMatches(hash: string, content: string): boolean {
+  if (!SHA256_HASH.test(hash)) return hash === contentHash(content);
+  return hash === `sha256:${nodeCrypto().createHash("sha256").update(content, "utf8").digest("hex")}`;
+}
+
+/**
+ * FNV-1a, 64-bit (offset basis 0xcbf29ce484222325, prime 2^40 + 0x1b3), as 16 hex digits. The state
+ * is kept in two 32-bit halves. Multiplying by the prime adds `low` shifted by 8 to the high half
+ * (2^40 = 2^32 · 2^8), and multiplies both halves by 0x1b3: `low` · 0x1b3, up to 41 bits, is worked
+ * out in 16-bit pieces so that every product is exact, and what exceeds 32 bits carries into `high`.
+ */
+function fnv1a64(bytes: Uint8Array): string {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
+  for (let i = 0; i < bytes.length; i++) {
+    low ^= bytes[i]!;
+    const bottom = (low & 0xffff) * 0x1b3;
+    const top = (low >>> 16) * 0x1b3 + (bottom >>> 16);
+    high = (Math.imul(high, 0x1b3) + (low << 8) + (top >>> 16)) | 0;
+    low = (top << 16) | (bottom & 0xffff);
+  }
+  const hex = (half: number): string => (half >>> 0).toString(16).padStart(8, "0");
+  return hex(high) + hex(low);
 }
 
 /** The manifest text for `entries` (path → hash), sorted by path. */
@@ -47,7 +80,7 @@ export function manifestFor(files: Iterable<{ readonly path: string; readonly co
 export function parseManifest(text: string, file: string): Manifest {
   const entries = manifestEntries(parseJson(text));
   if (entries === undefined) {
-    throw corrupt(file, `expected { "version": ${VERSION}, "files": { "<path>": "sha256:<hex>", ... } }`);
+    throw corrupt(file, `expected { "version": ${VERSION}, "files": { "<path>": "fnv1a64:<hex>", ... } }`);
   }
   // A hand-edited entry like "../x" must never make gen-nix delete a file outside the out dir.
   const unsafe = [...entries.keys()].find((path) => !isOutPath(path));
@@ -63,8 +96,9 @@ export function isOutPath(path: string): boolean {
   return segments.every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
-/** Whether `value` is a hash as contentHash() writes it. */
-export const isContentHash = (value: unknown): value is string => typeof value === "string" && HASH.test(value);
+/** Whether `value` is a hash as contentHash() writes it, or a sha256 one as version 2 wrote it. */
+export const isContentHash = (value: unknown): value is string =>
+  typeof value === "string" && (FNV_HASH.test(value) || SHA256_HASH.test(value));
 
 export function parseJson(text: string): unknown {
   try {
@@ -81,9 +115,14 @@ function manifestEntries(data: unknown): Map<string, string | undefined> | undef
   if (version === 1 && Array.isArray(files) && files.every((f) => typeof f === "string")) {
     return new Map(files.map((path: string) => [path, undefined]));
   }
-  if (version !== VERSION || typeof files !== "object" || files === null || Array.isArray(files)) return undefined;
+  if ((version !== 2 && version !== VERSION) || typeof files !== "object" || files === null || Array.isArray(files)) {
+    return undefined;
+  }
+  // Version 2 recorded sha256 only. Version 3 records FNV-1a, and keeps the sha256 of a file that
+  // an interrupted run's recovery carried over from a version-2 manifest (see abandon in journal.ts).
+  const valid = version === 2 ? (hash: unknown) => typeof hash === "string" && SHA256_HASH.test(hash) : isContentHash;
   const entries = Object.entries(files);
-  return entries.every(([, hash]) => isContentHash(hash)) ? new Map(entries) : undefined;
+  return entries.every(([, hash]) => valid(hash)) ? new Map(entries) : undefined;
 }
 
 function corrupt(file: string, why: string): OutDirError {

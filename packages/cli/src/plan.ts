@@ -4,13 +4,15 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
 import { OutDirError, displayPath } from "./errors.ts";
-import { MANIFEST_NAME, contentHash, isOutPath, manifestFor, parseManifest, type Manifest } from "./manifest.ts";
+import { MANIFEST_NAME, contentHash, hashMatches, isOutPath, parseManifest, serializeManifest, type Manifest } from "./manifest.ts";
 
 /** A file to create (`before` undefined) or update; `path` is posix, relative to the out dir. */
 export interface PlannedWrite {
   readonly path: string;
   readonly before: string | undefined;
   readonly content: string;
+  /** contentHash(content), as the manifest records it. */
+  readonly hash: string;
   /** The file on disk is not what gen-nix last wrote there: edited by hand since. */
   readonly edited: boolean;
 }
@@ -27,7 +29,7 @@ export interface OutputPlan {
   readonly writes: readonly PlannedWrite[];
   readonly removals: readonly PlannedRemoval[];
   /** Set when the manifest changes; written after everything else. */
-  readonly manifest: PlannedWrite | undefined;
+  readonly manifest: Pick<PlannedWrite, "path" | "before" | "content"> | undefined;
   /** Generated files whose bytes are already on disk. */
   readonly unchanged: number;
 }
@@ -49,16 +51,16 @@ export function planOutput(outDir: string, files: readonly GeneratedFile[]): Out
   const manifestFile = join(dir, MANIFEST_NAME);
   const oldManifest = readFileIfAny(dir, MANIFEST_NAME);
   const owned: Manifest = oldManifest === undefined ? new Map() : parseManifest(oldManifest, manifestFile);
-  const generated = new Set(files.map((f) => f.path));
-  const stale = new Set([...owned.keys()].filter((path) => !generated.has(path)));
-  const { writes, unchanged } = compareFiles(dir, files, owned, stale);
+  // Each file hashed once: for the manifest, and for the journal of the files to write.
+  const hashes = new Map(files.map((f) => [f.path, contentHash(f.content)]));
+  const stale = new Set([...owned.keys()].filter((path) => !hashes.has(path)));
+  const { writes, unchanged } = compareFiles(dir, files, hashes, owned, stale);
   const removals = [...stale].flatMap((path) => {
     const before = readFileIfAny(dir, path);
     return before === undefined ? [] : [{ path, before }];
   });
-  const content = manifestFor(files);
-  const manifest =
-    oldManifest === content ? undefined : { path: MANIFEST_NAME, before: oldManifest, content, edited: false };
+  const content = serializeManifest(hashes);
+  const manifest = oldManifest === content ? undefined : { path: MANIFEST_NAME, before: oldManifest, content };
   return { outDir: dir, writes, removals, manifest, unchanged };
 }
 
@@ -66,6 +68,7 @@ export function planOutput(outDir: string, files: readonly GeneratedFile[]): Out
 function compareFiles(
   dir: string,
   files: readonly GeneratedFile[],
+  hashes: ReadonlyMap<string, string>,
   owned: Manifest,
   stale: ReadonlySet<string>,
 ): { writes: PlannedWrite[]; unchanged: number } {
@@ -74,16 +77,17 @@ function compareFiles(
   let unchanged = 0;
   for (const { path, content } of files) {
     const entry = inspect(dir, path);
+    const hash = hashes.get(path)!;
     // Identical bytes are fine even in a foreign file: gen-nix adopts it into the manifest.
     if (entry.kind === "file" && entry.content === content) unchanged++;
     else if (entry.kind === "file" && owned.has(path)) {
-      const hash = owned.get(path);
-      const edited = hash !== undefined && hash !== contentHash(entry.content);
-      writes.push({ path, before: entry.content, content, edited });
-    } else if (entry.kind === "absent") writes.push({ path, before: undefined, content, edited: false });
+      const written = owned.get(path);
+      const edited = written !== undefined && !hashMatches(written, entry.content);
+      writes.push({ path, before: entry.content, content, hash, edited });
+    } else if (entry.kind === "absent") writes.push({ path, before: undefined, content, hash, edited: false });
     // A stale file of ours where a directory must go is removed before the writes start.
     else if (entry.kind === "under-file" && stale.has(entry.file)) {
-      writes.push({ path, before: undefined, content, edited: false });
+      writes.push({ path, before: undefined, content, hash, edited: false });
     }
     else blocked.add(entry.kind === "under-file" ? entry.file : path);
   }

@@ -45,7 +45,7 @@ test("a stale own file shows as removed, followed by the manifest change", () =>
   const removal = "--- a/hosts/prod/default.nix\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-{ prod }\n";
   const flake = `"flake.nix": "${contentHash(FILES[0]!.content)}"`;
   const prod = `"hosts/prod/default.nix": "${contentHash(FILES[1]!.content)}"`;
-  const manifest = `--- a/${MANIFEST_NAME}\n+++ b/${MANIFEST_NAME}\n@@ -1,7 +1,6 @@\n {\n   "version": 2,\n   "files": {\n-    ${flake},\n-    ${prod}\n+    ${flake}\n   }\n }\n`;
+  const manifest = `--- a/${MANIFEST_NAME}\n+++ b/${MANIFEST_NAME}\n@@ -1,7 +1,6 @@\n {\n   "version": 3,\n   "files": {\n-    ${flake},\n-    ${prod}\n+    ${flake}\n   }\n }\n`;
   assert.is(result.diff, removal + manifest);
   assert.ok("hosts/prod/default.nix" in readTree(dir));
 });

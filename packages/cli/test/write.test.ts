@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync, utimesSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OutDirError } from "../src/errors.ts";
-import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME, contentHash, manifestFor } from "../src/manifest.ts";
+import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME, contentHash, hashMatches, manifestFor } from "../src/manifest.ts";
 import { planOutput } from "../src/plan.ts";
 import { writeFiles } from "../src/write.ts";
 import { listDirs, readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
@@ -31,12 +31,39 @@ function throwsOutDirError(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (error: unknown) => error instanceof OutDirError && pattern.test(error.message));
 }
 
+/** FNV-1a, 64-bit, of the UTF-8 bytes, straight from its definition (BigInt arithmetic). */
+function fnv1a64(content: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(content, "utf8")) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) % 2n ** 64n;
+  return `fnv1a64:${hash.toString(16).padStart(16, "0")}`;
+}
+
+const sha256 = (content: string) => `sha256:${createHash("sha256").update(content).digest("hex")}`;
+
+test("contentHash is 64-bit FNV-1a of the UTF-8 bytes", () => {
+  // The published test vectors for "", "a" and "foobar", then texts of every length up to 300 bytes.
+  assert.is(contentHash(""), "fnv1a64:cbf29ce484222325");
+  assert.is(contentHash("a"), "fnv1a64:af63dc4c8601ec8c");
+  assert.is(contentHash("foobar"), "fnv1a64:85944171f73967e8");
+  for (let n = 0; n < 300; n++) {
+    const text = "ß→\u{1F600}x\n".repeat(n).slice(0, n);
+    assert.is(contentHash(text), fnv1a64(text), `length ${n}`);
+  }
+});
+
+test("hashMatches checks either hash against the content: FNV-1a, or sha256 as version 2 wrote it", () => {
+  for (const [hash, content] of [[contentHash("{ }\n"), "{ }\n"], [sha256("{ }\n"), "{ }\n"]] as const) {
+    assert.ok(hashMatches(hash, content), hash);
+    assert.not.ok(hashMatches(hash, "{ x }\n"), hash);
+  }
+});
+
 test("first run writes every file and a sorted manifest of their hashes, with a final newline", () => {
   const dir = tempDir();
   assert.equal(writeFiles(dir, FILES), { written: 3, unchanged: 0, removed: 0, recovered: "none" });
-  const hash = (content: string) => `sha256:${createHash("sha256").update(content).digest("hex")}`;
+  const hash = fnv1a64;
   const manifest = `{
-  "version": 2,
+  "version": 3,
   "files": {
     "flake.nix": "${hash("{ }\n")}",
     "hosts/prod/apps/web.nix": "${hash("{ web }\n")}",
@@ -89,7 +116,7 @@ test("files that are not in the manifest are never touched", () => {
   writeFiles(dir, FILES);
   writeFiles(dir, []);
   assert.equal(readTree(dir), {
-    [MANIFEST_NAME]: '{\n  "version": 2,\n  "files": {}\n}\n',
+    [MANIFEST_NAME]: '{\n  "version": 3,\n  "files": {}\n}\n',
     "README.md": "# infra\n",
     "hosts/prod/hardware-configuration.nix": "{ hw }\n",
   });
@@ -207,7 +234,7 @@ test("a journal whose staged files are gone: files it moved into place become ow
   const moved = { path: "extra.nix", content: "{ extra }\n" };
   const lost = { path: "other.nix", content: "{ other }\n" };
   const journal = {
-    version: 1,
+    version: 2,
     removals: [],
     writes: [moved, lost].map(({ path, content }, i) => ({ path, staged: String(i), hash: contentHash(content) })),
     manifest: manifestFor([...FILES, moved, lost]),
@@ -224,6 +251,23 @@ test("a journal whose staged files are gone: files it moved into place become ow
   assert.equal(writeFiles(dir, [...FILES, next[3]!]).written, 1);
 });
 
+test("a version-1 journal (sha256 hashes) that an older gen-nix left is completed", () => {
+  const dir = tempDir();
+  writeTree(dir, Object.fromEntries(FILES.map((f) => [f.path, f.content])));
+  writeTree(dir, { [MANIFEST_NAME]: manifestV2(FILES) });
+  const next = FILES.map((f) => ({ ...f, content: `${f.content}# 2\n` }));
+  // Stopped after moving the first file into place: the second is still staged.
+  const journal = {
+    version: 1,
+    removals: [],
+    writes: next.slice(0, 2).map(({ path, content }, i) => ({ path, staged: String(i), hash: sha256(content) })),
+    manifest: manifestV2(next),
+  };
+  writeTree(dir, { [JOURNAL_NAME]: JSON.stringify(journal), [next[0]!.path]: next[0]!.content, [`${STAGING_NAME}/1`]: next[1]!.content });
+  assert.equal(writeFiles(dir, next), { written: 1, unchanged: 2, removed: 0, recovered: "completed" });
+  assert.equal(readTree(dir), { [MANIFEST_NAME]: manifestFor(next), ...Object.fromEntries(next.map((f) => [f.path, f.content])) });
+});
+
 test("a hand-edited own file is told apart by its hash, and rewritten", () => {
   const dir = tempDir();
   writeFiles(dir, FILES);
@@ -235,11 +279,43 @@ test("a hand-edited own file is told apart by its hash, and rewritten", () => {
   assert.is(readTree(dir)["flake.nix"], "{ }\n");
 });
 
-test("a version-1 manifest (paths, no hashes) is read, and rewritten as version 2", () => {
+test("a version-1 manifest (paths, no hashes) is read, and rewritten as version 3", () => {
   const dir = tempDir();
   writeTree(dir, { "flake.nix": "{ old }\n", [MANIFEST_NAME]: '{ "version": 1, "files": ["flake.nix", "gone.nix"] }\n', "gone.nix": "x\n" });
   assert.equal(writeFiles(dir, FILES.slice(0, 1)), { written: 1, unchanged: 0, removed: 1, recovered: "none" });
-  assert.match(readTree(dir)[MANIFEST_NAME]!, /^\{\n {2}"version": 2,\n {2}"files": \{\n {4}"flake\.nix": "sha256:[0-9a-f]{64}"\n {2}\}\n\}\n$/);
+  assert.is(readTree(dir)[MANIFEST_NAME], manifestFor(FILES.slice(0, 1)));
+  assert.match(readTree(dir)[MANIFEST_NAME]!, /^\{\n {2}"version": 3,\n {2}"files": \{\n {4}"flake\.nix": "fnv1a64:[0-9a-f]{16}"\n {2}\}\n\}\n$/);
+});
+
+/** A version-2 manifest, as gen-nix wrote them before version 3: sha256 of each file's bytes. */
+function manifestV2(files: readonly { path: string; content: string }[]): string {
+  const lines = files.map(({ path, content }) => `    ${JSON.stringify(path)}: "${sha256(content)}"`);
+  return `{\n  "version": 2,\n  "files": {\n${lines.join(",\n")}\n  }\n}\n`;
+}
+
+test("a version-2 manifest keeps working: its files are gen-nix's, hand edits show by sha256", () => {
+  const dir = tempDir();
+  const gone = { path: "gone.nix", content: "{ gone }\n" };
+  writeTree(dir, Object.fromEntries([...FILES, gone].map((f) => [f.path, f.content])));
+  writeTree(dir, { [MANIFEST_NAME]: manifestV2([...FILES, gone]), "flake.nix": "{ edited = true; }\n" });
+  const changed = FILES.map((f) => (f.path === "flake.nix" ? f : { ...f, content: `${f.content}# 2\n` }));
+  const plan = planOutput(dir, changed);
+  assert.equal(plan.writes.map((w) => [w.path, w.edited]), [["flake.nix", true], ["hosts/prod/default.nix", false], ["hosts/prod/apps/web.nix", false]]);
+  assert.equal(plan.removals.map((r) => r.path), ["gone.nix"]);
+  assert.equal(writeFiles(dir, changed), { written: 3, unchanged: 0, removed: 1, recovered: "none" });
+  assert.is(readTree(dir)[MANIFEST_NAME], manifestFor(changed));
+});
+
+test("an up-to-date tree under a version-2 manifest: only the manifest is rewritten, as version 3", () => {
+  const dir = tempDir();
+  writeTree(dir, Object.fromEntries(FILES.map((f) => [f.path, f.content])));
+  writeTree(dir, { [MANIFEST_NAME]: manifestV2(FILES) });
+  for (const { path } of FILES) backdate(dir, path);
+  const plan = planOutput(dir, FILES);
+  assert.equal([plan.writes, plan.removals, plan.manifest?.before], [[], [], manifestV2(FILES)]);
+  assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0, recovered: "none" });
+  assert.is(readTree(dir)[MANIFEST_NAME], manifestFor(FILES));
+  for (const { path } of FILES) assert.ok(isBackdated(dir, path), path);
 });
 
 test.after(removeTempDirs);

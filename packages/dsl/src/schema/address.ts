@@ -1,5 +1,5 @@
 // Where a host is reached over SSH for installs and deploys: an IP address or a DNS name.
-import { z } from "zod";
+import * as z from "zod";
 import { nodeNet } from "../lazy-node.ts";
 import { flag } from "./rules.ts";
 

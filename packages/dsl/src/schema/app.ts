@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ATTR_PATH, parseCommand } from "../template.ts";
 import { SecretSchema } from "./secret.ts";
 import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, relativePath } from "./rules.ts";

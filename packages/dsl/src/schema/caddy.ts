@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseTemplate } from "../template.ts";
 import { quote } from "../quote.ts";
 import { KEYS_ONLY, absolutePath, flag } from "./rules.ts";

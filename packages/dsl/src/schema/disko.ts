@@ -1,7 +1,7 @@
 // Disk layouts in disko's own vocabulary (nix-community/disko, lib/types/*.nix): disks with a GPT,
 // mdadm arrays, ZFS pools. Field names and values are disko's, so the emitted `disko.devices`
 // reads like a hand-written one; only a subset is offered, nested the ways servers use it.
-import { z } from "zod";
+import * as z from "zod";
 import { KEYS_ONLY, absolutePath, flag } from "./rules.ts";
 
 /** sgdisk sizes as disko takes them, with a unit (a bare number would be sectors). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AppSchema } from "./app.ts";
 import { AddressSchema } from "./address.ts";
 import { CaddySchema } from "./caddy.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { HostSchema } from "./host.ts";
 import { HOST_NAME, INPUT_NAME, KEYS_ONLY, checkName, flag, namedRecord } from "./rules.ts";
 

@@ -3,7 +3,7 @@
 // config.yml and Traefik's static and dynamic configuration. Secrets never enter config.yml:
 // Pangolin reads SERVER_SECRET, EMAIL_SMTP_USER and EMAIL_SMTP_PASS from its environment
 // (server/lib/readConfigFile.ts), which comes from `environmentFile`.
-import { z } from "zod";
+import * as z from "zod";
 import { domainProblem } from "./caddy.ts";
 import { absolutePath, flag } from "./rules.ts";
 import { SecretSchema } from "./secret.ts";

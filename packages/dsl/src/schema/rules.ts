@@ -1,7 +1,7 @@
 // Shared building blocks for the schemas: coded issues, name rules and path strings.
 // Checks are refinements (not key schemas) because zod keeps going after a failed refinement,
 // so one parse reports every problem instead of stopping at the first bad key.
-import { z } from "zod";
+import * as z from "zod";
 import { relativePathProblem } from "../paths.ts";
 import { quote } from "../quote.ts";
 

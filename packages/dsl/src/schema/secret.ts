@@ -1,7 +1,7 @@
 // Secrets are references, never values: the Nix store is world-readable, so a password written
 // into a generated file would be readable by every user of the host.
 import { posix } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { absolutePath, relativePath } from "./rules.ts";
 
 /** A file on the host that holds the secret; gen-nix only ever writes its path. */

@@ -1,7 +1,7 @@
 // Container stacks: what a docker-compose.yml describes, typed. A stack runs either as
 // virtualisation.oci-containers units (one systemd unit per container) or as one
 // `docker compose` unit over an emitted compose file.
-import { z } from "zod";
+import * as z from "zod";
 import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, namedRecord } from "./rules.ts";
 import { SecretSchema } from "./secret.ts";
 
