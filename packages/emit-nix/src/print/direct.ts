@@ -120,6 +120,13 @@ const fits = (a: string, b: string, extra: number): boolean =>
  * when the value's first line does not fit behind it.
  */
 function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): boolean {
+  const text = plainText(v);
+  if (text !== null) {
+    // `key = "text";` with the quotes in the pieces around the text, which then needs no string of its own.
+    if (!fits(key, text, 6) && !isShortPath(path)) return false;
+    out.push(ind, key, ' = "', text, '";\n');
+    return true;
+  }
   let value: string | null;
   if (v.kind === "IndentedStr") {
     const lines = indentedLines(v.parts);
@@ -292,6 +299,11 @@ export function bindingsLines(bs: readonly Binding[], ind: string, out: Out): vo
 }
 
 function listItemLines(e: Expr, ind: string, out: Out): void {
+  const text = plainText(e);
+  if (text !== null) {
+    out.push(ind, '"', text, '"\n');
+    return;
+  }
   const flat = flatTerm(e);
   if (flat !== null) {
     out.push(ind, flat, "\n");
@@ -430,6 +442,13 @@ function flatTerm(e: Expr): string | null {
     default:
       return null;
   }
+}
+
+/** The escaped text of a `"…"` string without interpolations: most strings emitters write. */
+function plainText(e: Expr): string | null {
+  if (e.kind !== "Str") return null;
+  const first = e.parts[0];
+  return e.parts.length === 1 && typeof first === "string" ? escapeSimple(first) : null;
 }
 
 function quoted(parts: readonly (string | Expr)[]): string | null {
