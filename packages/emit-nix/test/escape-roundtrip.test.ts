@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { n, printExpr } from "@gen-nix/emit-nix";
 import { nixEval } from "./support/nix.ts";
+import { fitsIndented } from "../src/print/escape.ts";
 
 /**
  * Any JS string must come back byte for byte from `nix-instantiate --eval`, whether printed
@@ -29,6 +30,24 @@ test("multi-line text round-trips whichever string form n.text picks", () => {
   const values = [...fc.sample(lines, { numRuns: 300, seed: 7 }), "a\n  b\n", "  x\n  y\n", "x'\n", "$\n${y}\n", "a\n\n\nb\n"];
   roundTrip(values, (s) => printExpr(n.text(s)).trimEnd());
   assert.ok(values.some((v) => printExpr(n.text(v)).startsWith("''")), "some values use the indented form");
+});
+
+// The rule of fitsIndented in its plainest form, line by line.
+const fitsIndentedSpec = (text: string): boolean => {
+  if (!text.endsWith("\n") || text.length < 2 || /[\r\t]/.test(text)) return false;
+  const lines = text.slice(0, -1).split("\n");
+  return !lines.some((l) => /\s$/.test(l)) && lines.some((l) => l !== "" && !l.startsWith(" "));
+};
+
+test("fitsIndented follows its rule on text made of lines, spaces, tabs and other whitespace", () => {
+  const piece = fc.constantFrom("a", "a", " ", "  ", "\n", "\n", "\n", "x y", "'", "${", "\u00a0", "\t", "\r");
+  const texts = fc.sample(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join("")), { numRuns: 3000, seed: 3 });
+  let fitting = 0;
+  for (const text of texts) {
+    assert.is(fitsIndented(text), fitsIndentedSpec(text), JSON.stringify(text));
+    if (fitsIndentedSpec(text)) fitting++;
+  }
+  assert.ok(fitting > 100, `only ${fitting} texts fit`);
 });
 
 test("attribute names round-trip and are quoted only when needed", () => {

@@ -54,8 +54,18 @@ export function escapeIndented(s: string, beforeInterpolation = false): string {
  * least one line that starts at column 0.
  */
 export function fitsIndented(text: string): boolean {
-  if (!text.endsWith("\n") || text.length < 2 || /[\r\t]/.test(text)) return false;
-  const lines = text.slice(0, -1).split("\n");
-  if (lines.some((l) => /\s$/.test(l))) return false;
-  return lines.some((l) => l !== "" && !l.startsWith(" "));
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(n - 1) !== 10 || text.includes("\r") || text.includes("\t")) return false;
+  let columnZero = false;
+  // Line by line; the text ends in a newline, so every line has one.
+  for (let start = 0; start < n; ) {
+    const end = text.indexOf("\n", start);
+    if (end > start) {
+      if (WHITESPACE.test(text[end - 1]!)) return false;
+      if (text.charCodeAt(start) !== 32) columnZero = true;
+    }
+    start = end + 1;
+  }
+  return columnZero;
 }
+const WHITESPACE = /\s/;

@@ -338,29 +338,52 @@ function indentedReadsBack<T>(lines: (string | T)[][]): boolean {
   const tail = last[last.length - 1];
   // A closing `'` would fuse with the delimiter.
   if (typeof tail === "string" && tail.endsWith("'")) return false;
-  const lead = (l: (string | T)[]): string => (typeof l[0] === "string" ? /^ */.exec(l[0])![0] : "");
-  const spacesOnly = (l: (string | T)[]): boolean => l.every((p) => typeof p === "string" && /^ *$/.test(p));
   // One line: its leading spaces would be stripped.
-  if (lines.length === 1) return lead(last) === "";
+  if (lines.length === 1) return atColumnZero(last);
   // The last line is dropped when it holds only spaces.
   if (last.length > 0 && spacesOnly(last)) return false;
-  const content = lines.filter((l) => !spacesOnly(l));
   // Some content line must start at column 0; without any, lines of spaces would be emptied.
-  return content.length === 0 ? lines.every((l) => l.length === 0) : content.some((l) => lead(l) === "");
+  let content = false;
+  for (const l of lines) {
+    if (spacesOnly(l)) continue;
+    if (atColumnZero(l)) return true;
+    content = true;
+  }
+  return !content && lines.every((l) => l.length === 0);
+}
+
+/** Whether a line (text parts are never empty) starts with something other than a space. */
+function atColumnZero<T>(l: (string | T)[]): boolean {
+  const head = l[0];
+  return typeof head !== "string" || head.charCodeAt(0) !== 32;
+}
+
+/** Whether a line holds nothing but spaces (an empty line does). */
+function spacesOnly<T>(l: (string | T)[]): boolean {
+  for (const p of l) {
+    if (typeof p !== "string") return false;
+    for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) !== 32) return false;
+  }
+  return true;
 }
 
 /** Splits indented-string parts into lines at every newline of the text parts. */
 function splitLines<T>(parts: readonly (string | T)[]): (string | T)[][] {
-  const lines: (string | T)[][] = [[]];
+  let line: (string | T)[] = [];
+  const lines = [line];
   for (const p of parts) {
     if (typeof p !== "string") {
-      lines[lines.length - 1]!.push(p);
+      line.push(p);
       continue;
     }
-    p.split("\n").forEach((chunk, i) => {
-      if (i > 0) lines.push([]);
-      if (chunk !== "") lines[lines.length - 1]!.push(chunk);
-    });
+    for (let start = 0; ; ) {
+      const end = p.indexOf("\n", start);
+      const chunk = end < 0 ? p.slice(start) : p.slice(start, end);
+      if (chunk !== "") line.push(chunk);
+      if (end < 0) break;
+      lines.push((line = []));
+      start = end + 1;
+    }
   }
   return lines;
 }
