@@ -16,22 +16,27 @@ const espFs = (): Filesystem => ({ type: "filesystem", format: "vfat", mountpoin
 
 const ESP_SIZE = "512M";
 
-/** A single disk: BIOS boot, ESP on /boot, then `root` with the rest of the disk. */
-function singleDisk(device: string, root: Content, size?: string): DiskoInput["disks"] {
+/** The ESP as one half of the mdadm RAID 1 array `boot`, on disks that mirror it. */
+const mirroredEsp = (): Content => ({ type: "mdraid", name: "boot" });
+
+/** The partitions every layout's disks have: BIOS boot, the ESP, then `name` with the rest of the disk. */
+function bootableDisk(device: string, esp: Content, name: string, rest: Content): Disk {
   return {
-    main: {
-      device,
-      ...(size !== undefined && { size }),
-      content: {
-        type: "gpt",
-        partitions: {
-          boot: biosBoot(),
-          ESP: { size: ESP_SIZE, type: "EF00", content: espFs() },
-          root: { size: "100%", content: root },
-        },
+    device,
+    content: {
+      type: "gpt",
+      partitions: {
+        boot: biosBoot(),
+        ESP: { size: ESP_SIZE, type: "EF00", content: esp },
+        [name]: { size: "100%", content: rest },
       },
     },
   };
+}
+
+/** A single disk: BIOS boot, ESP on /boot, then `root` with the rest of the disk. */
+function singleDisk(device: string, root: Content, size?: string): DiskoInput["disks"] {
+  return { main: { ...bootableDisk(device, espFs(), "root", root), ...(size !== undefined && { size }) } };
 }
 
 export interface HetznerCloudOptions {
@@ -80,17 +85,7 @@ export interface Raid1Options {
  * can fail and the server still boots.
  */
 export function raid1(options: Raid1Options): DiskoInput {
-  const disk = (device: string): Disk => ({
-    device,
-    content: {
-      type: "gpt",
-      partitions: {
-        boot: biosBoot(),
-        ESP: { size: ESP_SIZE, type: "EF00", content: { type: "mdraid", name: "boot" } },
-        root: { size: "100%", content: { type: "mdraid", name: "root" } },
-      },
-    },
-  });
+  const disk = (device: string): Disk => bootableDisk(device, mirroredEsp(), "root", { type: "mdraid", name: "root" });
   return {
     disks: { disk1: disk(options.devices[0]), disk2: disk(options.devices[1]) },
     mdadm: {
@@ -168,17 +163,7 @@ export interface ZfsPoolOptions {
  */
 export function zfsPool(options: ZfsPoolOptions): DiskoInput {
   const mirrored = options.devices.length > 1;
-  const disk = (device: string): Disk => ({
-    device,
-    content: {
-      type: "gpt",
-      partitions: {
-        boot: biosBoot(),
-        ESP: { size: ESP_SIZE, type: "EF00", content: mirrored ? { type: "mdraid", name: "boot" } : espFs() },
-        zfs: { size: "100%", content: { type: "zfs", pool: "zroot" } },
-      },
-    },
-  });
+  const disk = (device: string): Disk => bootableDisk(device, mirrored ? mirroredEsp() : espFs(), "zfs", { type: "zfs", pool: "zroot" });
   const disks = Object.fromEntries(options.devices.map((device, i) => [mirrored ? `disk${i + 1}` : "main", disk(device)]));
   const mode = options.mode ?? (mirrored ? "mirror" : undefined);
   return {
