@@ -452,9 +452,6 @@ function plainText(e: Expr): string | null {
 }
 
 function quoted(parts: readonly (string | Expr)[]): string | null {
-  // Most strings are one text part (no interpolation), which escapes on its own.
-  const first = parts[0];
-  if (parts.length === 1 && typeof first === "string") return `"${escapeSimple(first)}"`;
   const body = parts.length === 0 ? "" : flatParts(parts, escapeSimple);
   return body === null ? null : `"${body}"`;
 }
