@@ -15,9 +15,12 @@ const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@/i;
 
 /** Records whose keys name their values: app and container environments, container labels. */
-const NAMED_VALUES = new Set(["environment", "labels"]);
-const isNamedValues = (path: Path): boolean =>
-  NAMED_VALUES.has(String(path.at(-1))) && (path.at(-3) === "apps" || path.at(-3) === "containers");
+const isNamedValues = (path: Path): boolean => {
+  const key = path[path.length - 1];
+  if (key !== "environment" && key !== "labels") return false;
+  const owner = path[path.length - 3];
+  return owner === "apps" || owner === "containers";
+};
 
 const HOW = 'put the value in a file on the host and refer to it with secret.file("/run/secrets/…") or secret.sops("name", { sopsFile: "./secrets/….yaml" })';
 
@@ -42,7 +45,8 @@ function walk(value: unknown, path: Path, out: Diagnostic[]): void {
     }
   } else if (typeof value === "object" && value !== null) {
     const named = isNamedValues(path);
-    for (const key of Object.keys(value)) {
+    // for…in over a plain object (zod's output) walks its own keys without an array of them.
+    for (const key in value) {
       const item = (value as Record<string, unknown>)[key];
       path.push(key);
       if (named && typeof item === "string" && item !== "" && SECRET_NAME.test(key) && !POINTER_NAME.test(key)) {

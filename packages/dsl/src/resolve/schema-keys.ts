@@ -23,8 +23,10 @@ function child(schema: Schema, key: string | number): Schema[] {
   const def = schema._zod.def;
   switch (def.type) {
     case "object": {
-      const shape = (def as z.core.$ZodObjectDef).shape;
-      return typeof key === "string" && Object.hasOwn(shape, key) ? [shape[key]!] : [];
+      // Any other key of an object with a catch-all (a record, see stringRecord) has its schema.
+      const { shape, catchall } = def as z.core.$ZodObjectDef;
+      if (typeof key === "string" && Object.hasOwn(shape, key)) return [shape[key]!];
+      return catchall && catchall._zod.def.type !== "never" ? [catchall] : [];
     }
     case "record":
       return [(def as z.core.$ZodRecordDef).valueType];

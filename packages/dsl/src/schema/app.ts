@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { ATTR_PATH, parseCommand } from "../template.ts";
 import { SecretSchema } from "./secret.ts";
-import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, relativePath } from "./rules.ts";
+import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, relativePath, stringRecord } from "./rules.ts";
 
 /** A command line checked by the template parser: see `parseCommand`. */
 const CommandSchema = z.string().superRefine((text, ctx) => {
@@ -32,7 +32,7 @@ export type AppPackage = z.output<typeof AppPackageSchema>;
 /** gen-nix sets these from `port` and `database`; letting users set them too would hide a conflict. */
 const RESERVED_ENV = ["PORT", "DATABASE_URL"];
 
-const EnvironmentSchema = z.record(z.string(), z.string()).superRefine((env, ctx) => {
+const EnvironmentSchema = stringRecord(z.string()).superRefine((env, ctx) => {
   for (const key of Object.keys(env)) {
     checkName(ctx, [key], key, ENV_NAME);
     if (RESERVED_ENV.includes(key)) {

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { parseTemplate } from "../template.ts";
 import { quote } from "../quote.ts";
-import { KEYS_ONLY, absolutePath, flag } from "./rules.ts";
+import { KEYS_ONLY, absolutePath, flag, stringRecord } from "./rules.ts";
 
 /** A DNS label: lowercase letters, digits and inner hyphens, 1..63 characters. */
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -51,7 +51,7 @@ export const SiteSchema = z
   });
 export type Site = z.output<typeof SiteSchema>;
 
-const SitesSchema = z.record(z.string(), SiteSchema).superRefine((sites, ctx) => {
+const SitesSchema = stringRecord(SiteSchema).superRefine((sites, ctx) => {
   for (const domain of Object.keys(sites)) {
     const problem = domainProblem(domain);
     if (problem) flag(ctx, [domain], "invalid_domain", problem, { key: true });

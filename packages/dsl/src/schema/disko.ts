@@ -2,7 +2,7 @@
 // mdadm arrays, ZFS pools. Field names and values are disko's, so the emitted `disko.devices`
 // reads like a hand-written one; only a subset is offered, nested the ways servers use it.
 import * as z from "zod";
-import { KEYS_ONLY, absolutePath, flag } from "./rules.ts";
+import { KEYS_ONLY, absolutePath, flag, stringRecord } from "./rules.ts";
 
 /** sgdisk sizes as disko takes them, with a unit (a bare number would be sectors). */
 export const SIZE = /^[1-9][0-9]*[KMGTP]$/;
@@ -32,7 +32,7 @@ export function checkDiskoName(ctx: z.RefinementCtx, path: (string | number)[], 
 
 /** A record keyed by disko names. */
 function diskoRecord<T extends z.ZodType>(value: T, what: string) {
-  return z.record(z.string(), value).superRefine((record, ctx) => {
+  return stringRecord(value).superRefine((record, ctx) => {
     for (const key of Object.keys(record)) checkDiskoName(ctx, [key], key, what);
   }, KEYS_ONLY);
 }
@@ -198,7 +198,7 @@ export const DatasetSchema = z.strictObject({
   /** → datasets.<name>.mountpoint (mounted with zfsutil) */
   mountpoint: absolutePath().optional(),
   /** ZFS properties → datasets.<name>.options, e.g. { compression: "zstd" } */
-  options: z.record(z.string(), z.string()).optional(),
+  options: stringRecord(z.string()).optional(),
   /** → datasets.<name>.mountOptions */
   mountOptions: MountOptionsSchema.optional(),
 });
@@ -210,9 +210,9 @@ export const ZpoolSchema = z.strictObject({
   /** vdev layout of all members → mode; omitted: striped, no redundancy */
   mode: z.enum(["mirror", "raidz", "raidz2", "raidz3"]).optional(),
   /** Pool properties → options, e.g. { ashift: "12" } */
-  options: z.record(z.string(), z.string()).optional(),
+  options: stringRecord(z.string()).optional(),
   /** Properties of the pool's root dataset, inherited below → rootFsOptions */
-  rootFsOptions: z.record(z.string(), z.string()).optional(),
+  rootFsOptions: stringRecord(z.string()).optional(),
   /** Mounts the pool's root dataset → mountpoint */
   mountpoint: absolutePath().optional(),
   /** Key = dataset name → datasets.<name> (type = "zfs_fs") */

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { HostSchema } from "./host.ts";
-import { HOST_NAME, INPUT_NAME, KEYS_ONLY, checkName, flag, namedRecord } from "./rules.ts";
+import { HOST_NAME, INPUT_NAME, KEYS_ONLY, checkName, flag, namedRecord, stringRecord } from "./rules.ts";
 
 /** A flake input: its URL, or the URL plus whether it shares our nixpkgs. */
 export const FlakeInputSchema = z.union(
@@ -20,7 +20,7 @@ export type FlakeInput = z.output<typeof FlakeInputSchema>;
 /** Names the generated flake already uses for its own inputs/arguments. */
 const RESERVED_INPUTS = ["nixpkgs", "self"];
 
-const InputsSchema = z.record(z.string(), FlakeInputSchema).superRefine((inputs, ctx) => {
+const InputsSchema = stringRecord(FlakeInputSchema).superRefine((inputs, ctx) => {
   for (const name of Object.keys(inputs)) {
     checkName(ctx, [name], name, INPUT_NAME);
     if (RESERVED_INPUTS.includes(name)) {

@@ -77,9 +77,16 @@ export const KEYS_ONLY: z.core.$ZodSuperRefineParams = {
   when: ({ value }) => typeof value === "object" && value !== null && !Array.isArray(value),
 };
 
+/**
+ * An object of any string keys, each value parsed by `value`. Where the keys need no schema of
+ * their own, zod's object with a catch-all parses it in about half the time of `z.record`, which
+ * runs a key schema, and a number pattern, on every key.
+ */
+export const stringRecord = <T extends z.ZodType>(value: T) => z.object({}).catchall(value);
+
 /** A record whose keys are names following `rule`. */
 export function namedRecord<T extends z.ZodType>(value: T, rule: NameRule) {
-  return z.record(z.string(), value).superRefine((record, ctx) => {
+  return stringRecord(value).superRefine((record, ctx) => {
     for (const key of Object.keys(record)) checkName(ctx, [key], key, rule);
   }, KEYS_ONLY);
 }

@@ -2,7 +2,7 @@
 // virtualisation.oci-containers units (one systemd unit per container) or as one
 // `docker compose` unit over an emitted compose file.
 import * as z from "zod";
-import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, namedRecord } from "./rules.ts";
+import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, namedRecord, stringRecord } from "./rules.ts";
 import { SecretSchema } from "./secret.ts";
 
 /** Container and network names: Docker's own rule, kept lowercase so unit names stay readable. */
@@ -102,11 +102,11 @@ export const HealthcheckSchema = z.strictObject({
 export const DependencyCondition = z.enum(["started", "healthy", "completed"]);
 
 /** Containers this one needs: a list (wait for start) or name → condition. */
-export const DependsOnSchema = z.union([z.array(z.string()), z.record(z.string(), DependencyCondition)], {
+export const DependsOnSchema = z.union([z.array(z.string()), stringRecord(DependencyCondition)], {
   error: 'dependsOn is a list of container names or { name: "started" | "healthy" | "completed" }',
 });
 
-const StringMap = z.record(z.string(), z.string());
+const StringMap = stringRecord(z.string());
 
 /**
  * Label keys: reverse-DNS words as Docker recommends, with the upper case Traefik's keys use.
