@@ -205,8 +205,19 @@ export class Neg extends Node implements T.Neg {
  * meets the binding a second time — a constant that emitters share between files — its lines at
  * one indentation. Nodes never change, so the text never goes stale.
  */
-export type PrintMemo = typeof SEEN | { readonly ind: string; readonly text: string } | undefined;
+export type PrintMemo = typeof SEEN | TextMemo | undefined;
 export const SEEN = 1;
+
+export interface TextMemo {
+  readonly ind: string;
+  readonly text: string;
+  /**
+   * Shared constants often stand together (a service's hardening): the bindings that followed
+   * this one, each with text at the same indentation, and the lines of them all with this one,
+   * comments and blank lines included.
+   */
+  run: { readonly next: readonly T.Binding[]; readonly text: string } | undefined;
+}
 
 /** Trivia fields are always present (possibly undefined), so that every binding has one shape. */
 export class Assign extends Node implements T.Assign {

@@ -13,7 +13,7 @@
  */
 import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } from "../ast/nodes.ts";
 import { isBareIdent } from "../ast/ident.ts";
-import { type Assign as AssignNode, SEEN } from "../ast/objects.ts";
+import { type Assign as AssignNode, SEEN, type TextMemo } from "../ast/objects.ts";
 import { type Doc, group, text, textWidth } from "./doc.ts";
 import { type Escape, escapeIndented, escapeSimple } from "./escape.ts";
 import { loneInterpolation } from "./string.ts";
@@ -39,19 +39,32 @@ export function withEngineOnly<T>(fn: () => T): T {
 export const directLayout = (): boolean => enabled;
 
 /**
- * Output goes into `out` as pieces, not lines: `ind, key, " = ", value, ";\n"` costs no string
- * of its own, and the file is joined once at the end. Every line ends with a piece ending in
- * `\n`; an empty line is `"\n"` alone.
+ * Output is appended to `out.s` piece by piece (`out.s = out.s + ind + key + …`). V8 keeps such
+ * a string as a chain of its pieces, which `flatString` copies into one string at the end: less
+ * work than collecting the pieces in an array and joining them. A string never changes, so
+ * keeping `out.s` and putting it back undoes what was written since.
  */
-type Out = string[];
+export interface Out {
+  s: string;
+}
+
+/**
+ * `s` as one flat string. Reading a character makes V8 copy a chain of concatenations into one
+ * string, now, while it is young: later (when the file is hashed or written) the chain would have
+ * been copied by the garbage collector first, and the copy would cost more.
+ */
+export function flatString(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
 
 type Path = readonly AttrKey[];
 
 /** The binding as one text, or a block of lines laid out at indentation 0. */
 export function ownLineBinding(b: Binding): Doc {
-  const out: Out = [];
+  const out: Out = { s: "" };
   bindingLines(b, "", out);
-  const lines = out.join("").slice(0, -1).split("\n");
+  const lines = out.s.slice(0, -1).split("\n");
   return lines.length === 1 ? text(lines[0]!) : { t: "block", nest: 0, off: 0, lines };
 }
 
@@ -69,15 +82,15 @@ function bindingLines(b: Binding, ind: string, out: Out): void {
     return assignBindingLines(a, ind, out);
   }
   if (memo !== SEEN) {
-    if (memo.ind === ind) out.push(memo.text);
+    if (memo.ind === ind) out.s += memo.text;
     else assignBindingLines(a, ind, out);
     return;
   }
-  const mark = out.length;
-  assignBindingLines(a, ind, out);
-  const text = out.splice(mark).join("");
-  out.push(text);
-  a.memo = { ind, text };
+  const own: Out = { s: "" };
+  assignBindingLines(a, ind, own);
+  const text = flatString(own.s);
+  out.s += text;
+  a.memo = { ind, text, run: undefined };
 }
 
 function assignBindingLines(b: AssignNode, ind: string, out: Out): void {
@@ -88,14 +101,14 @@ function assignBindingLines(b: AssignNode, ind: string, out: Out): void {
 
 /** Comments and the blank line before an item, as lines. */
 export function triviaLines(t: Trivia, ind: string, out: Out): void {
-  if (t.blankBefore) out.push("\n");
-  if (t.comments) for (const c of t.comments) out.push(ind, "#", commentText(c), "\n");
+  if (t.blankBefore) out.s += "\n";
+  if (t.comments) for (const c of t.comments) out.s = out.s + ind + "#" + commentText(c) + "\n";
 }
 
-/** Whether `out` holds more than `n` lines from piece `from` on (counting stops there). */
-export function moreLinesThan(out: Out, from: number, n: number): boolean {
+/** Whether `text` holds more than `n` lines (counting stops there). */
+export function moreLinesThan(text: string, n: number): boolean {
   let count = 0;
-  for (let i = from; i < out.length; i++) if (out[i]!.endsWith("\n") && ++count > n) return true;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) if (++count > n) return true;
   return false;
 }
 
@@ -124,7 +137,7 @@ function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): b
   if (text !== null) {
     // `key = "text";` with the quotes in the pieces around the text, which then needs no string of its own.
     if (!fits(key, text, 6) && !isShortPath(path)) return false;
-    out.push(ind, key, ' = "', text, '";\n');
+    out.s = out.s + ind + key + ' = "' + text + '";\n';
     return true;
   }
   let value: string | null;
@@ -136,7 +149,7 @@ function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): b
   // nixfmt puts a string or a path right after `=` whatever its width (an `IndentedStr` here prints as `"…"`).
   const stringOrPath = v.kind === "Str" || v.kind === "IndentedStr" || v.kind === "Path";
   if (value !== null && (fits(key, value, 4) || (stringOrPath && isShortPath(path)))) {
-    out.push(ind, key, " = ", value, ";\n");
+    out.s = out.s + ind + key + " = " + value + ";\n";
     return true;
   }
   // A set holding a single `inherit` is the one set value nixfmt does not force open.
@@ -149,23 +162,23 @@ function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): b
     const inner = deeper(ind);
     if (items.length === 1) {
       // One item stays inside `[ ]` when it fits on the line; otherwise it gets lines of its own.
-      const one: Out = [];
+      const one: Out = { s: "" };
       listItemLines(items[0]!.value, "", one);
-      const line = moreLinesThan(one, 0, 1) ? null : one.join("").slice(0, -1);
+      const line = moreLinesThan(one.s, 1) ? null : one.s.slice(0, -1);
       if (line !== null && fits(key, line, 8)) {
-        out.push(ind, key, " = [ ", line, " ];\n");
+        out.s = out.s + ind + key + " = [ " + line + " ];\n";
         return true;
       }
-      out.push(ind, key, " = [\n");
+      out.s = out.s + ind + key + " = [\n";
       listItemLines(items[0]!.value, inner, out);
     } else {
-      out.push(ind, key, " = [\n");
+      out.s = out.s + ind + key + " = [\n";
       for (const item of items) {
         triviaLines(item, inner, out);
         listItemLines(item.value, inner, out);
       }
     }
-    out.push(ind, "];\n");
+    out.s = out.s + ind + "];\n";
     return true;
   }
   if (v.kind === "Apply" && isShortPath(path)) return applyLines(key, v, ind, out);
@@ -184,16 +197,16 @@ function lambdaLines(key: string, v: Lambda, ind: string, out: Out): boolean {
   if (p.kind !== "Formals" || (p.bind === undefined && p.formals.length <= 2)) return false;
   if ((v.bodyTrivia !== undefined && hasTrivia(v.bodyTrivia)) || body.kind !== "AttrSet") return false;
   if (body.bindings.length === 0 || hasTrivia(body.bindings[0]!)) return false;
-  const mark = out.length;
+  const mark = out.s;
   const inner = deeper(ind);
-  out.push(ind, key, " =\n");
+  out.s = out.s + ind + key + " =\n";
   if (!formalsLines(p, inner, out)) {
-    out.length = mark;
+    out.s = mark;
     return false;
   }
-  out.push(inner, body.rec ? "rec {\n" : "{\n");
+  out.s = out.s + inner + (body.rec ? "rec {\n" : "{\n");
   bindingsLines(body.bindings, deeper(inner), out);
-  out.push(inner, "};\n");
+  out.s = out.s + inner + "};\n";
   return true;
 }
 
@@ -213,14 +226,14 @@ export function formalsLines(p: Formals, ind: string, out: Out): boolean {
   const flat = names.length === 0 ? "{ }" : `{ ${names.join(", ")} }`;
   // `{ }` has no line to break.
   if (names.length === 0 || (p.formals.length <= 2 && fits(before + flat, after, 1))) {
-    out.push(ind, before, flat, after, ":\n");
+    out.s = out.s + ind + before + flat + after + ":\n";
     return true;
   }
-  out.push(ind, before, "{\n");
+  out.s = out.s + ind + before + "{\n";
   const inner = deeper(ind);
-  for (const f of p.formals) out.push(inner, f.name, ",\n");
-  if (p.ellipsis) out.push(inner, "...\n");
-  out.push(ind, "}", after, ":\n");
+  for (const f of p.formals) out.s = out.s + inner + f.name + ",\n";
+  if (p.ellipsis) out.s = out.s + inner + "...\n";
+  out.s = out.s + ind + "}" + after + ":\n";
   return true;
 }
 
@@ -242,8 +255,8 @@ function applyLines(key: string, v: Apply, ind: string, out: Out): boolean {
 
 /** `key = ` or, with a function `f`, `key = f `: what stands before an opening bracket. */
 function pushHead(key: string, f: string, ind: string, out: Out): void {
-  if (f === "") out.push(ind, key, " = ");
-  else out.push(ind, key, " = ", f, " ");
+  if (f === "") out.s = out.s + ind + key + " = ";
+  else out.s = out.s + ind + key + " = " + f + " ";
 }
 
 /**
@@ -255,9 +268,9 @@ function setLines(key: string, f: string, path: Path | null, rec: boolean, bs: r
   if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
   if (!fits(key, f, (f === "" ? 4 : 5) + (rec ? 4 : 0)) && !isShortPath(path)) return false;
   pushHead(key, f, ind, out);
-  out.push(rec ? "rec {\n" : "{\n");
+  out.s += rec ? "rec {\n" : "{\n";
   bindingsLines(bs, deeper(ind), out);
-  out.push(ind, "};\n");
+  out.s = out.s + ind + "};\n";
   return true;
 }
 
@@ -279,41 +292,86 @@ function indentedStringLines(key: string, f: string, path: Path | null, lines: (
   const last = texts.pop()!;
   if (f === "" && !fits(last, "", 3) && !isShortPath(path)) return false;
   pushHead(key, f, ind, out);
-  out.push("''\n");
+  out.s += "''\n";
   const inner = deeper(ind);
   for (const t of texts) {
-    if (t === "") out.push("\n");
-    else out.push(inner, t, "\n");
+    if (t === "") out.s += "\n";
+    else out.s = out.s + inner + t + "\n";
   }
-  if (last === "") out.push(ind, "'';\n");
-  else out.push(inner, last, "'';\n");
+  if (last === "") out.s = out.s + ind + "'';\n";
+  else out.s = out.s + inner + last + "'';\n";
   return true;
 }
 
 /** Bindings one after another, each preceded by its comments and blank line. */
 export function bindingsLines(bs: readonly Binding[], ind: string, out: Out): void {
-  for (const b of bs) {
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i]!;
+    const memo = textAt(b, ind);
+    if (memo !== null && i + 1 < bs.length) {
+      const written = runLines(memo, bs, i, ind, out);
+      if (written > 0) {
+        i += written;
+        continue;
+      }
+    }
     triviaLines(b, ind, out);
     bindingLines(b, ind, out);
   }
 }
 
+/** The memo of a binding whose lines at `ind` the printer keeps. */
+function textAt(b: Binding, ind: string): TextMemo | null {
+  if (b.kind !== "Assign") return null;
+  const memo = (b as AssignNode).memo;
+  return typeof memo === "object" && memo.ind === ind ? memo : null;
+}
+
+/**
+ * `bs[i]` and the bindings after it whose lines the printer keeps, as one text: the run kept
+ * on `bs[i]` while the same bindings follow it, else a new run. Returns how many bindings after
+ * `bs[i]` it wrote (0: none, and nothing written).
+ */
+function runLines(memo: TextMemo, bs: readonly Binding[], i: number, ind: string, out: Out): number {
+  const run = memo.run;
+  if (run !== undefined && i + run.next.length < bs.length) {
+    let same = true;
+    for (let k = 0; same && k < run.next.length; k++) same = bs[i + 1 + k] === run.next[k];
+    if (same) {
+      out.s += run.text;
+      return run.next.length;
+    }
+  }
+  let end = i + 1;
+  while (end < bs.length && textAt(bs[end]!, ind) !== null) end++;
+  if (end === i + 1) return 0;
+  const own: Out = { s: "" };
+  for (let k = i; k < end; k++) {
+    triviaLines(bs[k]!, ind, own);
+    own.s += textAt(bs[k]!, ind)!.text;
+  }
+  const text = flatString(own.s);
+  memo.run = { next: bs.slice(i + 1, end), text };
+  out.s += text;
+  return end - i - 1;
+}
+
 function listItemLines(e: Expr, ind: string, out: Out): void {
   const text = plainText(e);
   if (text !== null) {
-    out.push(ind, '"', text, '"\n');
+    out.s = out.s + ind + '"' + text + '"\n';
     return;
   }
   const flat = flatTerm(e);
   if (flat !== null) {
-    out.push(ind, flat, "\n");
+    out.s = out.s + ind + flat + "\n";
     return;
   }
   // A set of two bindings or more inside a list is always open, one binding per line.
   if (e.kind === "AttrSet" && e.bindings.length >= 2 && !hasTrivia(e.bindings[0]!)) {
-    out.push(ind, e.rec ? "rec {\n" : "{\n");
+    out.s = out.s + ind + (e.rec ? "rec {\n" : "{\n");
     bindingsLines(e.bindings, deeper(ind), out);
-    out.push(ind, "}\n");
+    out.s = out.s + ind + "}\n";
     return;
   }
   laidOut(pretty(itemSyntax(e)), ind, out);
@@ -324,8 +382,8 @@ function laidOut(doc: Doc, ind: string, out: Out): void {
   const s = layout(group(doc));
   for (let i = 0; i < s.length; ) {
     const j = s.indexOf("\n", i) + 1;
-    if (j === i + 1) out.push("\n");
-    else out.push(ind, s.slice(i, j));
+    if (j === i + 1) out.s += "\n";
+    else out.s = out.s + ind + s.slice(i, j);
     i = j;
   }
 }

@@ -6,18 +6,18 @@
  * gives the same bytes (compared on random ASTs by the printer tests).
  */
 import type { Binding, Expr, Lambda, NixFile } from "../ast/nodes.ts";
-import { bindingsLines, directLayout, formalsLines, moreLinesThan, triviaLines } from "./direct.ts";
+import { type Out, bindingsLines, directLayout, flatString, formalsLines, moreLinesThan, triviaLines } from "./direct.ts";
 import { hasTrivia } from "./syntax.ts";
 
 /** The printed file, or null when its shape is left to the doc engine. */
 export function directFile(file: NixFile): string | null {
   if (!directLayout()) return null;
-  const out: string[] = [];
+  const out: Out = { s: "" };
   triviaLines({ comments: file.header }, "", out);
-  return body(file.body, out) ? out.join("") : null;
+  return body(file.body, out) ? flatString(out.s) : null;
 }
 
-function body(e: Expr, out: string[]): boolean {
+function body(e: Expr, out: Out): boolean {
   if (e.kind === "AttrSet") return set(e.rec, e.bindings, out);
   if (e.kind === "Let") return letIn(e.bindings, e.body, out);
   if (e.kind === "Lambda") return lambda(e, out);
@@ -29,40 +29,43 @@ function body(e: Expr, out: string[]): boolean {
  * more; a single binding opens it when the binding itself takes several lines (then the set
  * cannot fit on one line either).
  */
-function set(rec: boolean, bs: readonly Binding[], out: string[]): boolean {
+function set(rec: boolean, bs: readonly Binding[], out: Out): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
-  const mark = out.length;
-  out.push(rec ? "rec {\n" : "{\n");
-  bindingsLines(bs, "  ", out);
-  if (bs.length === 1 && !moreLinesThan(out, mark, 2)) {
-    out.length = mark;
-    return false;
+  const open = rec ? "rec {\n" : "{\n";
+  if (bs.length === 1) {
+    const one: Out = { s: "" };
+    bindingsLines(bs, "  ", one);
+    if (!moreLinesThan(one.s, 1)) return false;
+    out.s = out.s + open + one.s + "}\n";
+    return true;
   }
-  out.push("}\n");
+  out.s += open;
+  bindingsLines(bs, "  ", out);
+  out.s += "}\n";
   return true;
 }
 
-function letIn(bs: readonly Binding[], e: Expr, out: string[]): boolean {
+function letIn(bs: readonly Binding[], e: Expr, out: Out): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!) || e.kind !== "AttrSet") return false;
-  const mark = out.length;
-  out.push("let\n");
+  const mark = out.s;
+  out.s += "let\n";
   bindingsLines(bs, "  ", out);
-  out.push("in\n");
+  out.s += "in\n";
   if (set(e.rec, e.bindings, out)) return true;
-  out.length = mark;
+  out.s = mark;
   return false;
 }
 
 /** `{ a, b, ... }:` (see `formalsLines`), then the body below a blank line or comments. */
-function lambda(e: Lambda, out: string[]): boolean {
+function lambda(e: Lambda, out: Out): boolean {
   const p = e.param;
   const t = e.bodyTrivia;
   if (p.kind !== "Formals" || p.bind !== undefined || t === undefined || !hasTrivia(t)) return false;
   if (e.body.kind !== "AttrSet" && e.body.kind !== "Let") return false;
-  const mark = out.length;
+  const mark = out.s;
   if (!formalsLines(p, "", out)) return false;
   triviaLines(t, "", out);
   if (body(e.body, out)) return true;
-  out.length = mark;
+  out.s = mark;
   return false;
 }
