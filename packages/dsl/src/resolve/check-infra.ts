@@ -25,16 +25,18 @@ function checkInputs(config: Infra): Diagnostic[] {
 /** One domain can have only one certificate and one virtual host, even across hosts (DNS points one way). */
 function checkDomains(config: Infra): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const first = new Map<string, (string | number)[]>();
+  const sitePath = (hostName: string, domain: string) => ["hosts", hostName, "caddy", "sites", domain];
+  // lower-cased domain → where it was first seen (host and domain as written)
+  const first = new Map<string, [string, string]>();
   for (const [hostName, host] of Object.entries(config.hosts)) {
     for (const domain of Object.keys(host.caddy?.sites ?? {})) {
-      const path = ["hosts", hostName, "caddy", "sites", domain];
-      const earlier = first.get(domain.toLowerCase());
+      const lower = domain.toLowerCase();
+      const earlier = first.get(lower);
       if (earlier) {
-        const message = `domain ${quote(domain)} is already served at ${formatPath(earlier)}; serve it once`;
-        out.push({ path, code: "duplicate_domain", message, key: true });
+        const message = `domain ${quote(domain)} is already served at ${formatPath(sitePath(...earlier))}; serve it once`;
+        out.push({ path: sitePath(hostName, domain), code: "duplicate_domain", message, key: true });
       } else {
-        first.set(domain.toLowerCase(), path);
+        first.set(lower, [hostName, domain]);
       }
     }
   }

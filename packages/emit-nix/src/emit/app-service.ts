@@ -16,8 +16,8 @@ import { secretPath } from "./secret.ts";
  * namespaces, only unix and IP sockets. Not MemoryDenyWriteExecute: the JavaScript engines'
  * JIT compilers (V8, JavaScriptCore) need writable and executable memory, so it would kill them.
  */
-function hardening(app: AppModel): Binding[] {
-  return [...SANDBOX, n.assign("ReadWritePaths", writablePaths(app)), ...CONFINEMENT];
+function hardening(app: AppModel, out: Binding[]): void {
+  out.push(...SANDBOX, n.assign("ReadWritePaths", writablePaths(app)), ...CONFINEMENT);
 }
 // The same for every app: built once, so each file shares the nodes (and the printer their text).
 const SANDBOX = [
@@ -53,9 +53,10 @@ function writablePaths(app: AppModel): string[] {
 }
 
 function environment(app: AppModel): Expr {
-  const env: [string, string][] = [["PORT", String(app.port)]];
-  if (app.databaseUrl) env.push(["DATABASE_URL", app.databaseUrl]);
-  return n.set([...env, ...app.environment].map(([k, v]) => n.assign([k], n.str(v))));
+  const env = [n.assign("PORT", n.str(String(app.port)))];
+  if (app.databaseUrl) env.push(n.assign("DATABASE_URL", n.str(app.databaseUrl)));
+  for (const [k, v] of app.environment) env.push(n.assign([k], n.str(v)));
+  return n.set(env);
 }
 
 const TYPE_SIMPLE = n.assign("Type", "simple");
@@ -66,18 +67,12 @@ const SYSTEM_USER = n.assign("isSystemUser", true);
 const CREATE_HOME = n.assign("createHome", true);
 
 function serviceConfig(app: AppModel): Expr {
-  return n.set([
-    TYPE_SIMPLE,
-    n.assign("User", app.name),
-    n.assign("Group", app.name),
-    WORKING_DIRECTORY,
-    ...(app.environmentFile ? [n.assign("EnvironmentFile", secretPath(app.environmentFile))] : []),
-    ...(app.migrate ? [n.assign("ExecStartPre", commandString(app.migrate, "package"))] : []),
-    n.assign("ExecStart", commandString(app.start, "package")),
-    RESTART_ALWAYS,
-    n.assign("RestartSec", app.restartSec),
-    ...(app.hardening ? hardening(app) : []),
-  ]);
+  const config = [TYPE_SIMPLE, n.assign("User", app.name), n.assign("Group", app.name), WORKING_DIRECTORY];
+  if (app.environmentFile) config.push(n.assign("EnvironmentFile", secretPath(app.environmentFile)));
+  if (app.migrate) config.push(n.assign("ExecStartPre", commandString(app.migrate, "package")));
+  config.push(n.assign("ExecStart", commandString(app.start, "package")), RESTART_ALWAYS, n.assign("RestartSec", app.restartSec));
+  if (app.hardening) hardening(app, config);
+  return n.set(config);
 }
 
 // Since NixOS 25.11 databases and roles are created by postgresql-setup.service, which

@@ -10,13 +10,14 @@ import { type EmitOptions, type GeneratedFile, fromSource, nixFile, relativePath
 /** The generated modules (paths from the flake root, all below the host's directory), then the user's own. */
 function imports(host: HostModel, modules: readonly string[], opts: EmitOptions): Expr[] {
   const dir = `hosts/${host.name}`;
-  return [
-    ...modules.map((path) => {
-      if (!path.startsWith(`${dir}/`)) throw new Error(`(bug) module ${path} is not below ${dir}`);
-      return n.path(`./${path.slice(dir.length + 1)}`);
-    }),
-    ...host.extraModules.map((m) => relativePath(dir, fromSource(opts, m))),
-  ];
+  const below = `${dir}/`;
+  const out: Expr[] = [];
+  for (const path of modules) {
+    if (!path.startsWith(below)) throw new Error(`(bug) module ${path} is not below ${dir}`);
+    out.push(n.path(`./${path.slice(below.length)}`));
+  }
+  for (const m of host.extraModules) out.push(relativePath(dir, fromSource(opts, m)));
+  return out;
 }
 
 function admins(host: HostModel): Binding[] {

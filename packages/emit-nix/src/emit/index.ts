@@ -21,11 +21,12 @@ export type { EmitOptions, GeneratedFile };
 export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const host of model.hosts) {
+    // The host's modules, each followed by the files beside it (a stack's compose file).
     const own: GeneratedFile[] = [];
     const modules: string[] = [];
-    const module = (file: GeneratedFile, ...beside: GeneratedFile[]): void => {
+    const module = (file: GeneratedFile): void => {
       modules.push(file.path);
-      own.push(file, ...beside);
+      own.push(file);
     };
     if (host.disko) {
       module(emitDisko(host));
@@ -36,8 +37,13 @@ export function emitAll(model: Model, opts: EmitOptions = { sourceDir: "" }): Ge
     if (host.pangolin?.backend === "native") module(emitPangolinNative(host));
     if (host.sops) module(emitSops(host, opts));
     for (const app of host.apps) module(emitAppService(host, app, opts));
-    for (const stack of host.stacks) module(...emitStack(host, stack));
-    files.push(emitHost(host, modules, opts), ...own);
+    for (const stack of host.stacks) {
+      const [file, ...beside] = emitStack(host, stack);
+      module(file);
+      own.push(...beside);
+    }
+    files.push(emitHost(host, modules, opts));
+    for (const file of own) files.push(file);
   }
   files.push(emitFlake(model));
   const deploy = emitDeploy(model, opts);
