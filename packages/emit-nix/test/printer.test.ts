@@ -229,6 +229,27 @@ test("bindings shared between places and files print as the doc engine prints th
   }
 });
 
+test("runs of shared bindings print right when other bindings follow them, or only part of them", () => {
+  const bodies = fc.sample(fileArb({ depth: 2 }), { numRuns: 100, seed: 9 }).map((f) => f.body);
+  for (const body of bodies) {
+    const shared = body.kind === "AttrSet" ? body.bindings : [n.assign("x", body)];
+    const half = shared.slice(0, Math.ceil(shared.length / 2));
+    const sets = [
+      shared,
+      [...half, n.assign("fresh", 1), ...shared.slice(half.length)],
+      half,
+      [...shared].reverse(),
+      [...shared, n.assign("after", n.set(shared))],
+    ];
+    for (let run = 0; run < 3; run++) {
+      for (const bs of sets) {
+        const file = n.file([], n.set(bs));
+        assert.fixture(printFile(file), withEngineOnly(() => printFile(file)));
+      }
+    }
+  }
+});
+
 test("blank lines inside an indented string in a nested set are kept", () => {
   const file = n.file([], n.set([n.assign("a", n.set([n.assign("s", n.text("x\n\n\ny\n")), n.assign("t", 1)])), n.assign("b", 1)]));
   assert.fixture(printFile(file), "{\n  a = {\n    s = ''\n      x\n\n\n      y\n    '';\n    t = 1;\n  };\n  b = 1;\n}\n");
