@@ -133,7 +133,9 @@ const fits = (a: string, b: string, extra: number): boolean =>
  * when the value's first line does not fit behind it.
  */
 function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): boolean {
-  const text = plainText(v);
+  // The kind is read once: values come in many node classes, which makes each read slow.
+  const { kind } = v;
+  const text = kind === "Str" ? plainText(v) : null;
   if (text !== null) {
     // `key = "text";` with the quotes in the pieces around the text, which then needs no string of its own.
     if (!fits(key, text, 6) && !isShortPath(path)) return false;
@@ -141,22 +143,22 @@ function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): b
     return true;
   }
   let value: string | null;
-  if (v.kind === "IndentedStr") {
+  if (kind === "IndentedStr") {
     const lines = indentedLines(v.parts);
     if (lines !== null) return indentedStringLines(key, "", path, lines, ind, out);
     value = quoted(v.parts);
   } else value = flatTerm(v);
   // nixfmt puts a string or a path right after `=` whatever its width (an `IndentedStr` here prints as `"…"`).
-  const stringOrPath = v.kind === "Str" || v.kind === "IndentedStr" || v.kind === "Path";
+  const stringOrPath = kind === "Str" || kind === "IndentedStr" || kind === "Path";
   if (value !== null && (fits(key, value, 4) || (stringOrPath && isShortPath(path)))) {
     out.s = out.s + ind + key + " = " + value + ";\n";
     return true;
   }
   // A set holding a single `inherit` is the one set value nixfmt does not force open.
-  if (v.kind === "AttrSet" && !(v.bindings.length === 1 && v.bindings[0]!.kind === "Inherit")) {
+  if (kind === "AttrSet" && !(v.bindings.length === 1 && v.bindings[0]!.kind === "Inherit")) {
     return setLines(key, "", path, v.rec, v.bindings, ind, out);
   }
-  if (v.kind === "List") {
+  if (kind === "List") {
     const items = v.items;
     if (items.length === 0 || hasTrivia(items[0]!) || (!fits(key, "", 4) && !isShortPath(path))) return false;
     const inner = deeper(ind);
@@ -181,8 +183,8 @@ function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): b
     out.s = out.s + ind + "];\n";
     return true;
   }
-  if (v.kind === "Apply" && isShortPath(path)) return applyLines(key, v, ind, out);
-  if (v.kind === "Lambda" && isShortPath(path)) return lambdaLines(key, v, ind, out);
+  if (kind === "Apply" && isShortPath(path)) return applyLines(key, v, ind, out);
+  if (kind === "Lambda" && isShortPath(path)) return lambdaLines(key, v, ind, out);
   return false;
 }
 
@@ -357,7 +359,8 @@ function runLines(memo: TextMemo, bs: readonly Binding[], i: number, ind: string
 }
 
 function listItemLines(e: Expr, ind: string, out: Out): void {
-  const text = plainText(e);
+  const { kind } = e;
+  const text = kind === "Str" ? plainText(e) : null;
   if (text !== null) {
     out.s = out.s + ind + '"' + text + '"\n';
     return;
@@ -368,7 +371,7 @@ function listItemLines(e: Expr, ind: string, out: Out): void {
     return;
   }
   // A set of two bindings or more inside a list is always open, one binding per line.
-  if (e.kind === "AttrSet" && e.bindings.length >= 2 && !hasTrivia(e.bindings[0]!)) {
+  if (kind === "AttrSet" && e.bindings.length >= 2 && !hasTrivia(e.bindings[0]!)) {
     out.s = out.s + ind + (e.rec ? "rec {\n" : "{\n");
     bindingsLines(e.bindings, deeper(ind), out);
     out.s = out.s + ind + "}\n";
@@ -422,10 +425,16 @@ function selectorText(k: AttrKey): string | null {
 
 /** Identifiers and the literals nixfmt treats as identifiers. */
 function identText(e: Expr): string | null {
-  if (e.kind === "Ident") return e.name;
-  if (e.kind === "Bool") return e.value ? "true" : "false";
-  if (e.kind === "Null") return "null";
-  return null;
+  switch (e.kind) {
+    case "Ident":
+      return e.name;
+    case "Bool":
+      return e.value ? "true" : "false";
+    case "Null":
+      return "null";
+    default:
+      return null;
+  }
 }
 
 /** `x` or `x.y.z`: what nixfmt always prints as one token. */
