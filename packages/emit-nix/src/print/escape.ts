@@ -10,10 +10,11 @@ export type Escape = (s: string, beforeInterpolation: boolean) => string;
  * Text inside `"..."`: backslash, quote, `${`, and the control characters Nix can spell. A `$`
  * right before an interpolation is escaped too: Nix reads `$${` as a literal `$${`.
  */
-const PLAIN = /^[^\\"\n\r\t$]*$/;
+const SPECIAL = /[\\"\n\r\t$]/;
 
 export function escapeSimple(s: string, beforeInterpolation = false): string {
-  if (PLAIN.test(s)) return s;
+  // Looking for a character to escape is faster than matching the whole string against its absence.
+  if (!SPECIAL.test(s)) return s;
   const out = s.replace(/[\\"\n\r\t]|\$\{/g, (m) => SIMPLE[m] ?? m);
   return beforeInterpolation && out.endsWith("$") ? `${out.slice(0, -1)}\\$` : out;
 }
