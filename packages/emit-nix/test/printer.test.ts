@@ -41,6 +41,10 @@ layout(
   '{\n  a."b.c"."if"."1x"."" = 1;\n  x-y\' = 2;\n}\n',
 );
 
+test("a binding without an attribute name is refused when it is built", () => {
+  assert.throws(() => n.assign([], 1), /at least one key/);
+});
+
 // Function calls
 layout("a single-binding set as argument stays inline", n.apply("f", n.set([n.assign("a", 1)])), "f { a = 1; }\n");
 layout(

@@ -56,6 +56,7 @@ export const n = {
       p = [...p, k];
       v = (v as PlainObject)[k]!;
     }
+    if (p.length === 0) throw new Error("an attribute path needs at least one key (bug in an emitter)");
     return new N.Assign(p, n.from(v), trivia);
   },
   inherit: (names: readonly string[], from?: Expr, trivia?: Trivia): Binding => new N.Inherit(names, from, trivia),

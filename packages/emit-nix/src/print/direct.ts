@@ -403,18 +403,13 @@ function isShortPath(path: Path | null): boolean {
 
 /** The attribute path as printed, or null when an interpolation in it is not a plain name. */
 function keyText(path: Path): string | null {
-  if (path.length === 1) return selectorText(path[0]!);
-  let plain = true;
-  for (const k of path) if (typeof k !== "string" || !isBareIdent(k)) plain = false;
-  // Plain names (nearly every key) are the path joined by dots.
-  if (plain) return path.join(".");
-  const parts: string[] = [];
-  for (const k of path) {
-    const s = selectorText(k);
-    if (s === null) return null;
-    parts.push(s);
+  // Concatenated rather than joined: the text goes on into the output's chain of pieces anyway.
+  let out = selectorText(path[0]!);
+  for (let i = 1; i < path.length && out !== null; i++) {
+    const s = selectorText(path[i]!);
+    out = s === null ? null : out + "." + s;
   }
-  return parts.join(".");
+  return out;
 }
 
 function selectorText(k: AttrKey): string | null {
