@@ -217,17 +217,18 @@ function lambdaLines(key: string, v: Lambda, ind: string, out: Out): boolean {
  * at most two and the line fits, otherwise one formal per line, each with its comma.
  */
 export function formalsLines(p: Formals, ind: string, out: Out): boolean {
-  const names: string[] = [];
+  // The names between `{ ` and ` }`, comma-separated.
+  let names = "";
   for (const f of p.formals) {
     if (f.default !== undefined) return false;
-    names.push(f.name);
+    names = names === "" ? f.name : names + ", " + f.name;
   }
-  if (p.ellipsis) names.push("...");
+  if (p.ellipsis) names = names === "" ? "..." : names + ", ...";
   const before = p.bind?.position === "before" ? `${p.bind.name}@` : "";
   const after = p.bind?.position === "after" ? `@${p.bind.name}` : "";
-  const flat = names.length === 0 ? "{ }" : `{ ${names.join(", ")} }`;
+  const flat = names === "" ? "{ }" : "{ " + names + " }";
   // `{ }` has no line to break.
-  if (names.length === 0 || (p.formals.length <= 2 && fits(before + flat, after, 1))) {
+  if (names === "" || (p.formals.length <= 2 && fits(before + flat, after, 1))) {
     out.s = out.s + ind + before + flat + after + ":\n";
     return true;
   }
