@@ -15,22 +15,12 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { bundleEntry } from "./bundle.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-// Measure the code as shipped (bundled, as in the CLI), not as tsx runs it in development.
 const bundleDir = mkdtempSync(join(tmpdir(), "gen-nix-bench-lib-"));
-await build({
-  entryPoints: [join(ROOT, "bench/entry.ts")],
-  outfile: join(bundleDir, "lib.mjs"),
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  // CommonJS dependencies (yaml) call require() for Node built-ins, which an ES module lacks.
-  banner: { js: 'import { createRequire as __benchRequire } from "node:module"; const require = __benchRequire(import.meta.url);' },
-  logLevel: "warning",
-});
-const { resolveInfra, emitAll, syntheticConfig } = (await import(pathToFileURL(join(bundleDir, "lib.mjs")).href)) as typeof import("./entry.ts");
+const bundle = await bundleEntry(join(ROOT, "bench/entry.ts"), bundleDir);
+const { resolveInfra, emitAll, syntheticConfig } = (await import(pathToFileURL(bundle).href)) as typeof import("./entry.ts");
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Wall time of one `node ...args` run, in ms. */
