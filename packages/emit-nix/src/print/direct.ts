@@ -257,7 +257,7 @@ function applyLines(key: string, v: Apply, ind: string, out: Out): boolean {
 }
 
 /** `key = ` or, with a function `f`, `key = f `: what stands before an opening bracket. */
-function pushHead(key: string, f: string, ind: string, out: Out): void {
+function writeHead(key: string, f: string, ind: string, out: Out): void {
   if (f === "") out.s = out.s + ind + key + " = ";
   else out.s = out.s + ind + key + " = " + f + " ";
 }
@@ -270,7 +270,7 @@ function pushHead(key: string, f: string, ind: string, out: Out): void {
 function setLines(key: string, f: string, path: Path | null, rec: boolean, bs: readonly Binding[], ind: string, out: Out): boolean {
   if (bs.length === 0 || hasTrivia(bs[0]!)) return false;
   if (!fits(key, f, (f === "" ? 4 : 5) + (rec ? 4 : 0)) && !isShortPath(path)) return false;
-  pushHead(key, f, ind, out);
+  writeHead(key, f, ind, out);
   out.s += rec ? "rec {\n" : "{\n";
   bindingsLines(bs, deeper(ind), out);
   out.s = out.s + ind + "};\n";
@@ -294,7 +294,7 @@ function indentedStringLines(key: string, f: string, path: Path | null, lines: (
   // The closing `''` follows the last line: on a line of its own when that line is empty.
   const last = texts.pop()!;
   if (f === "" && !fits(last, "", 3) && !isShortPath(path)) return false;
-  pushHead(key, f, ind, out);
+  writeHead(key, f, ind, out);
   out.s += "''\n";
   const inner = deeper(ind);
   for (const t of texts) {
