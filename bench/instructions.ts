@@ -35,6 +35,9 @@ try {
   const [few, many] = await Promise.all([count(FEW), count(MANY)]);
   const perThousand = ((many - few) / ((MANY - FEW) * HOSTS)) * 1000;
   console.log(`${(perThousand / 1e9).toFixed(2)} G instructions per 1,000 hosts × 10 apps (warm; ${MANY - FEW} runs of ${HOSTS} hosts)`);
+} catch (error) {
+  console.error(`bench:instructions: ${(error as Error).message}`);
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
