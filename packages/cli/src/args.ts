@@ -49,7 +49,10 @@ const OPTIONS = {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   const { config, out, check, json, help, version } = values;
-  return { command: command(positionals), config, out, check, json, help, version };
+  const cmd = command(positionals);
+  // audit writes nothing: a flake root or a check would be silently ignored.
+  if (cmd === "audit" && (out !== undefined || check)) throw new UsageError(`audit takes no ${out !== undefined ? "--out" : "--check"}`);
+  return { command: cmd, config, out, check, json, help, version };
 }
 
 /** Node's strict parseArgs with positionals, for every command line; its errors are UsageErrors. */

@@ -36,7 +36,8 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   if (args.version) return print(io, `gen-nix ${packageJson.version}\n`);
   const configFile = resolve(io.cwd, args.config);
   const outDir = args.out === undefined ? dirname(configFile) : resolve(io.cwd, args.out);
-  assertOutDirAllowed(outDir, configFile);
+  // audit writes nothing, so where the flake would go does not matter to it.
+  if (args.command !== "audit") assertOutDirAllowed(outDir, configFile);
   const config = loadConfig(configFile, { modules: CONFIG_MODULES, cwd: io.cwd, compileCache: io.compileCache });
   const model = dsl.resolveInfra(config);
   if (args.command === "audit") return audit(model, args.json, io);
@@ -44,7 +45,8 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   reportWarnings(model.warnings, configFile, args.json, io);
   const files = emitAll(model, { sourceDir });
   // With --json, stdout carries the JSON alone: the summary and a --check diff go to stderr.
-  const textIo = args.json ? { ...io, stdout: io.stderr } : io;
+  // (Not `{ ...io }`: spreading would call the `color` getter, which asks whether stderr is a terminal.)
+  const textIo: CliIo = args.json ? { cwd: io.cwd, stdout: io.stderr, stderr: io.stderr } : io;
   return args.check ? check(outDir, files, textIo) : write(outDir, files, textIo);
 }
 

@@ -102,5 +102,10 @@ test("an unknown command or a stray argument is a usage error", () => {
   assert.throws(() => run(["audit", "extra"], CLEAN), (e: unknown) => e instanceof UsageError && /unexpected argument "extra"/.test(e.message));
 });
 
+test("audit writes nothing, so --out and --check are usage errors rather than ignored", () => {
+  assert.throws(() => run(["audit", "--out", "flake"], CLEAN), (e: unknown) => e instanceof UsageError && /audit takes no --out/.test(e.message));
+  assert.throws(() => run(["audit", "--check"], CLEAN), (e: unknown) => e instanceof UsageError && /audit takes no --check/.test(e.message));
+});
+
 test.after(removeTempDirs);
 test.run();

@@ -35,17 +35,19 @@ process.on("exit", () => writeSync(2, process.moduleLoadList.join("\\n") + "\\n"
 `;
 
 /** Runs the bundle on `dir` with `preload` (source) loaded first; exit code and stderr. */
-function runWith(preload: string, dir: string): { code: number | null; stderr: string } {
+function runWith(preload: string, dir: string, args: string[] = []): { code: number | null; stderr: string } {
   const file = join(tempDir(), "preload.cjs");
   writeFileSync(file, preload);
-  return runCliProcess([], dir, { NODE_OPTIONS: `--require ${file}` });
+  return runCliProcess(args, dir, { NODE_OPTIONS: `--require ${file}` });
 }
 
 test("a run that prints no coloured message loads none of node:tty, node:net, node:crypto, node's streams", () => {
-  const { code, stderr } = runWith(LIST_NODE_MODULES, example());
-  assert.is(code, 0, stderr);
-  assert.ok(stderr.includes("NativeModule fs\n"), "the list of loaded modules");
-  for (const name of ["tty", "net", "crypto", "stream"]) assert.not.ok(stderr.includes(`NativeModule ${name}\n`), name);
+  for (const args of [[], ["--json"]]) {
+    const { code, stderr } = runWith(LIST_NODE_MODULES, example(), args);
+    assert.is(code, 0, stderr);
+    assert.ok(stderr.includes("NativeModule fs\n"), "the list of loaded modules");
+    for (const name of ["tty", "net", "crypto", "stream"]) assert.not.ok(stderr.includes(`NativeModule ${name}\n`), `${name} with ${args.join(" ")}`);
+  }
 });
 
 test("stdout closed early (`gen-nix --check | head -1`) is a failed write, exit 74, not a crash", async () => {
