@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import * as dsl from "@gen-nix/dsl";
 import type { ContainerModel, StackModel } from "@gen-nix/dsl";
 import { importCompose, type ImportResult } from "../src/import/import-compose.ts";
+import { removeTempDirs, tempDir } from "./support/fs.ts";
 import { formatComposePath } from "../src/import/report.ts";
 import { loadConfig } from "../src/load-config.ts";
 
@@ -245,4 +246,16 @@ for (const name of CASES) {
 }
 
 
+test("environment and labels that are neither a list nor a mapping are reported, not dropped", async () => {
+  const file = join(tempDir(), "docker-compose.yml");
+  writeFileSync(file, "services:\n  web:\n    image: nginx:1.27\n    environment: A=1\n    labels: team=shop\n");
+  const { entries } = await importCompose({ file });
+  const reported = entries.filter((e) => e.kind === "unmapped").map((e) => [formatComposePath(e.path), e.message]);
+  assert.equal(reported, [
+    ["services.web.environment", 'expected a list or a mapping, got string "A=1"'],
+    ["services.web.labels", 'expected a list or a mapping, got string "team=shop"'],
+  ]);
+});
+
+test.after(removeTempDirs);
 test.run();

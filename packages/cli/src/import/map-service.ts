@@ -134,15 +134,26 @@ function restart(ctx: StackContext, path: ComposePath, value: unknown): TsValue 
 
 const SECRET_NAME = /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i;
 
+/**
+ * compose's two spellings of named values, `["KEY=value", …]` and `{ KEY: value }`, as
+ * [key, value, path] triples; `bare` is the value of a list item without `=` (and of a null in a
+ * mapping). Anything else is reported and gives none.
+ */
+function keyValuePairs(ctx: StackContext, path: ComposePath, value: unknown, bare: null | ""): [string, unknown, ComposePath][] {
+  if (Array.isArray(value)) {
+    return value.map((item, i) => {
+      const line = scalarText(item) ?? "";
+      const cut = line.indexOf("=");
+      return cut < 0 ? [line, bare, [...path, i]] : [line.slice(0, cut), line.slice(cut + 1), [...path, i]];
+    });
+  }
+  if (isRecord(value)) return Object.entries(value).map(([k, v]) => [k, v ?? bare, [...path, k]]);
+  ctx.report.unmapped(path, `expected a list or a mapping, got ${describe(value)}`);
+  return [];
+}
+
 function environment(ctx: StackContext, path: ComposePath, value: unknown, service: string): TsValue | undefined {
-  const pairs: [string, unknown, ComposePath][] = Array.isArray(value)
-    ? value.map((item, i) => {
-        const line = scalarText(item) ?? "";
-        const cut = line.indexOf("=");
-        return cut < 0 ? [line, null, [...path, i]] : [line.slice(0, cut), line.slice(cut + 1), [...path, i]];
-      })
-    : isRecord(value) ? Object.entries(value).map(([k, v]) => [k, v, [...path, k]]) : [];
-  if (!Array.isArray(value) && !isRecord(value)) ctx.report.unmapped(path, `expected a list or a mapping, got ${describe(value)}`);
+  const pairs = keyValuePairs(ctx, path, value, null);
   const envFile = `${ctx.directory}/${containerOf(ctx, service)}.env`;
   const entries: TsEntry[] = [];
   for (const [key, raw, at] of pairs) {
@@ -199,13 +210,7 @@ function networkMode(ctx: StackContext, path: ComposePath, value: unknown): TsVa
 }
 
 function labels(ctx: StackContext, path: ComposePath, value: unknown): TsValue | undefined {
-  const pairs: [string, unknown, ComposePath][] = Array.isArray(value)
-    ? value.map((item, i) => {
-        const line = scalarText(item) ?? "";
-        const cut = line.indexOf("=");
-        return [cut < 0 ? line : line.slice(0, cut), cut < 0 ? "" : line.slice(cut + 1), [...path, i]];
-      })
-    : isRecord(value) ? Object.entries(value).map(([k, v]) => [k, v ?? "", [...path, k]]) : [];
+  const pairs = keyValuePairs(ctx, path, value, "");
   return tsObject(pairs.flatMap(([key, v, at]) => {
     const label = text(ctx, at, v);
     return label === undefined ? [] : [{ key, value: label }];
