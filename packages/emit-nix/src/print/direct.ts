@@ -11,7 +11,7 @@
  * AST values carry no comments before their first token (only a file's body and a lambda's
  * body do, and those are not bindings), so nixfmt's "pre-trivia" cases never arise here.
  */
-import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Trivia } from "../ast/nodes.ts";
+import type { Apply, AttrKey, Binding, Expr, Formals, Lambda, Select, Str, Trivia } from "../ast/nodes.ts";
 import { isBareIdent } from "../ast/ident.ts";
 import { type Assign as AssignNode, SEEN, type TextMemo } from "../ast/objects.ts";
 import { type Doc, group, text, textWidth } from "./doc.ts";
@@ -172,7 +172,7 @@ function assignLines(key: string, path: Path, v: Expr, ind: string, out: Out): b
         return true;
       }
       out.s = out.s + ind + key + " = [\n";
-      listItemLines(items[0]!.value, inner, out);
+      indented(one.s, inner, out);
     } else {
       out.s = out.s + ind + key + " = [\n";
       for (const item of items) {
@@ -383,7 +383,11 @@ function listItemLines(e: Expr, ind: string, out: Out): void {
 
 /** A doc laid out on its own at indentation 0, its lines appended with `ind` before them. */
 function laidOut(doc: Doc, ind: string, out: Out): void {
-  const s = layout(group(doc));
+  indented(layout(group(doc)), ind, out);
+}
+
+/** Lines laid out at indentation 0 (each ending in `\n`), appended with `ind` before them. */
+function indented(s: string, ind: string, out: Out): void {
   for (let i = 0; i < s.length; ) {
     const j = s.indexOf("\n", i) + 1;
     if (j === i + 1) out.s += "\n";
@@ -508,8 +512,7 @@ function flatTerm(e: Expr): string | null {
 }
 
 /** The escaped text of a `"…"` string without interpolations: most strings emitters write. */
-function plainText(e: Expr): string | null {
-  if (e.kind !== "Str") return null;
+function plainText(e: Str): string | null {
   const first = e.parts[0];
   return e.parts.length === 1 && typeof first === "string" ? escapeSimple(first) : null;
 }
