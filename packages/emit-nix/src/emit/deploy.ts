@@ -4,7 +4,7 @@
  * this flake. Written only when some host has a layout or an address.
  */
 import type { HostModel, Model } from "@gen-nix/dsl";
-import { type EmitOptions, type GeneratedFile, HEADER } from "./file.ts";
+import { type EmitOptions, type GeneratedFile, HEADER, fromSource } from "./file.ts";
 
 const ALL_IN_ONE = "github.com/nix-community/nixos-anywhere//terraform/all-in-one";
 
@@ -19,8 +19,8 @@ const fence = (lang: string, body: string): string => `\`\`\`${lang}\n${body}\n\
 
 /** Where nixos-anywhere writes a hardware config for a host without one, from the flake root. */
 function hardwarePath(host: HostModel, opts: EmitOptions): { flake: string; config: string } {
-  const config = `./hosts/${host.name}/hardware-configuration.nix`;
-  return { flake: opts.sourceDir === "" ? config : `./${opts.sourceDir}/hosts/${host.name}/hardware-configuration.nix`, config };
+  const config = `hosts/${host.name}/hardware-configuration.nix`;
+  return { flake: `./${fromSource(opts, config)}`, config: `./${config}` };
 }
 
 /** A host needs a generated hardware config when it has no modules of its own and is no QEMU guest. */

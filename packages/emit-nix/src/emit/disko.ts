@@ -10,7 +10,7 @@
 import { n, type NixValue } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { ContentModel, DiskoModel, HostModel, LeafModel, MdadmModel, PartitionModel, ZpoolModel } from "@gen-nix/dsl";
-import { type GeneratedFile, moduleFile, nixFile } from "./file.ts";
+import { type GeneratedFile, moduleFile } from "./file.ts";
 
 type Obj = { [key: string]: NixValue | undefined };
 
@@ -94,7 +94,7 @@ function devices(d: DiskoModel): Expr {
 
 export function emitDisko(host: HostModel): GeneratedFile {
   const body = n.set([n.assign(["disko", "devices"], devices(host.disko!))]);
-  return nixFile(`hosts/${host.name}/disko.nix`, body);
+  return moduleFile(`hosts/${host.name}/disko.nix`, body);
 }
 
 function grub(d: DiskoModel, blankBefore: boolean): Binding {

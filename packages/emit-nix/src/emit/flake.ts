@@ -10,7 +10,7 @@ function input(i: FlakeInputModel): Binding {
 }
 
 /** disko's NixOS module turns a host's `disko.devices` into file systems and the diskoScript installers run. */
-const DISKO_INPUT = n.assign(["disko"], { url: "github:nix-community/disko", inputs: { nixpkgs: { follows: "nixpkgs" } } });
+const DISKO_INPUT = input({ name: "disko", url: "github:nix-community/disko", followsNixpkgs: true });
 
 /** The flake input sops-nix comes from; a user's own input of that name (e.g. pinned) is used instead. */
 const SOPS_NIX: FlakeInputModel = { name: "sops-nix", url: "github:Mic92/sops-nix", followsNixpkgs: true };

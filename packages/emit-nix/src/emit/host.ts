@@ -5,7 +5,7 @@
 import { n } from "../ast/build.ts";
 import type { Binding, Expr } from "../ast/nodes.ts";
 import type { HostModel } from "@gen-nix/dsl";
-import { type EmitOptions, type GeneratedFile, fromSource, nixFile, relativePath } from "./file.ts";
+import { type EmitOptions, type GeneratedFile, fromSource, moduleFile, relativePath } from "./file.ts";
 
 /** The generated modules (paths from the flake root, all below the host's directory), then the user's own. */
 function imports(host: HostModel, modules: readonly string[], opts: EmitOptions): Expr[] {
@@ -66,5 +66,5 @@ export function emitHost(host: HostModel, modules: readonly string[], opts: Emit
     FLAKES,
     n.assign("system.stateVersion", host.stateVersion, { blankBefore: true }),
   ]);
-  return nixFile(`hosts/${host.name}/default.nix`, body);
+  return moduleFile(`hosts/${host.name}/default.nix`, body);
 }

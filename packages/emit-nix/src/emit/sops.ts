@@ -7,7 +7,7 @@
 import { n } from "../ast/build.ts";
 import type { Binding } from "../ast/nodes.ts";
 import type { HostModel, SopsSecretModel } from "@gen-nix/dsl";
-import { type EmitOptions, type GeneratedFile, fromSource, nixFile, relativePath } from "./file.ts";
+import { type EmitOptions, type GeneratedFile, fromSource, moduleFile, relativePath } from "./file.ts";
 
 /** sops-nix's own default when openssh is enabled (its ed25519 host key), spelt out: it is the key to add to .sops.yaml. */
 const SOPS_AGE_KEY = "/etc/ssh/ssh_host_ed25519_key";
@@ -33,5 +33,5 @@ export function emitSops(host: HostModel, opts: EmitOptions): GeneratedFile {
     n.assign("sops.age.sshKeyPaths", [SOPS_AGE_KEY]),
     ...host.sops!.secrets.map((s, i) => secret(s, dir, opts, i === 0)),
   ]);
-  return nixFile(`${dir}/secrets.nix`, body);
+  return moduleFile(`${dir}/secrets.nix`, body);
 }

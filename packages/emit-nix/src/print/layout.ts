@@ -160,15 +160,13 @@ export const WIDTH = 100;
 const INDENT = 2;
 
 export function layout(doc: Doc): string {
-  const tw = WIDTH;
-  const iw = INDENT;
   const st: State = { cc: 0, indents: [[0, 0]], out: [] };
 
   const putText = (depth: number, off: number, s: string, w: number): void => {
     for (;;) {
       const [ci, nl] = st.indents[st.indents.length - 1]!;
       if (depth > nl) {
-        st.indents.push([st.cc === 0 ? ci + iw : ci, depth]);
+        st.indents.push([st.cc === 0 ? ci + INDENT : ci, depth]);
         break;
       }
       if (depth < nl) st.indents.pop();
@@ -213,9 +211,9 @@ export function layout(doc: Doc): string {
     } else if (sp === Sp.Emptyline) newlines(2);
     else if (sp === Sp.Newlines) newlines(n);
     else if (sp === Sp.Softbreak) {
-      if (!firstLineFits(tw - st.cc, tw, rest)) newlines(1);
+      if (!firstLineFits(WIDTH - st.cc, WIDTH, rest)) newlines(1);
     } else if (sp === Sp.Softspace) {
-      if (firstLineFits(tw - st.cc - 1, tw, rest)) {
+      if (firstLineFits(WIDTH - st.cc - 1, WIDTH, rest)) {
         st.out.push(" ");
         st.cc += 1;
       } else newlines(1);
@@ -239,13 +237,13 @@ export function layout(doc: Doc): string {
     if (grp.length === 0) return true;
     if (st.cc === 0) {
       const trimmed = dropLeadingSpacing(grp);
-      const t = fits(tw - firstLineWidth(rest), cons(trimmed, 0, null));
+      const t = fits(WIDTH - firstLineWidth(rest), cons(trimmed, 0, null));
       if (t === null) return false;
       const [depth, off] = nextIndent(cons(trimmed, 0, null));
       putText(depth, off, t, fitCols);
       return true;
     }
-    const t = fits(tw - st.cc - firstLineWidth(rest), cons(grp, 0, null));
+    const t = fits(WIDTH - st.cc - firstLineWidth(rest), cons(grp, 0, null));
     if (t === null) return false;
     st.out.push(t);
     st.cc += fitCols;
