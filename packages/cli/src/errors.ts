@@ -53,10 +53,16 @@ export class OutDirError extends CliError {
   override readonly name = "OutDirError";
 }
 
+/** Whether `path` is `dir` or below it (both absolute). A name starting with `..` is below. */
+export function contains(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (rel.split(sep)[0] !== ".." && !isAbsolute(rel));
+}
+
 /** `file` as the user most likely typed it: relative to the working directory when inside it. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
   const rel = relative(cwd, file);
-  return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel;
+  return rel === "" || !contains(cwd, file) ? file : rel;
 }
 
 /** `hosts.ts:3:9`, `hosts.ts:3` or `hosts.ts`, as editors and terminals link them. */

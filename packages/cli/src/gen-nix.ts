@@ -10,7 +10,7 @@ import { checkFiles } from "./check.ts";
 import type { CompileCache } from "./compile-cache.ts";
 import { locateDiagnostics, formatReports, reportsJson } from "./diagnostics/report.ts";
 import { ANSI, PLAIN } from "./diagnostics/style.ts";
-import { UsageError, displayPath } from "./errors.ts";
+import { UsageError, contains, displayPath } from "./errors.ts";
 import { JOURNAL_NAME, STAGING_NAME } from "./manifest.ts";
 import { loadConfig } from "./load-config.ts";
 import { assertOutDirAllowed } from "./out-dir.ts";
@@ -103,7 +103,7 @@ function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): numb
  */
 function sourceDirOf(configFile: string, outDir: string, model: dsl.Model): string {
   const rel = relative(outDir, dirname(configFile)).split(sep).join("/");
-  if (rel.startsWith("..") && referencesFiles(model)) {
+  if (!contains(outDir, dirname(configFile)) && referencesFiles(model)) {
     // A flake cannot import files outside its root, so such a flake would not evaluate.
     throw new UsageError(
       `--out ${displayPath(outDir)} must contain ${displayPath(dirname(configFile))}: the config refers to files next to it (modules or path packages), and a flake cannot reach outside its own directory`,

@@ -4,8 +4,8 @@
 // the config. Checked before the config is loaded, so nothing is written.
 import { existsSync, realpathSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, dirname, join, relative, resolve, sep, isAbsolute } from "node:path";
-import { UsageError, displayPath } from "./errors.ts";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import { UsageError, contains, displayPath } from "./errors.ts";
 
 /** Throws UsageError when `outDir` is not a place gen-nix may write to for `configFile`. */
 export function assertOutDirAllowed(outDir: string, configFile: string, home: string = homedir()): void {
@@ -34,11 +34,6 @@ function repositoryOf(dir: string): { root: string; found: boolean } {
     if (existsSync(join(d, ".git"))) return { root: d, found: true };
     if (dirname(d) === d) return { root: dir, found: false };
   }
-}
-
-function contains(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === "" || (rel.split(sep)[0] !== ".." && !isAbsolute(rel));
 }
 
 /** `path` absolute with symlinks resolved in the part that exists, so /tmp vs /private/tmp agree. */

@@ -4,7 +4,7 @@
 // node_modules.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InfraConfigError } from "@gen-nix/dsl";
 import { genNix } from "../src/gen-nix.ts";
@@ -149,6 +149,18 @@ test("--out outside the config's dir is refused when the config names files next
   assert.is(result.code, 2);
   assert.match(result.stderr, /must contain .*a flake cannot reach outside its own directory/);
   assert.not.ok(existsSync(out), "nothing written");
+});
+
+test("a config in a directory whose name starts with '..' is inside the flake root above it", () => {
+  const repo = tempDir();
+  writeTree(repo, { ".git": "gitdir: /elsewhere\n" });
+  const files = project();
+  files["infra.config.ts"] = files["infra.config.ts"]!.replace('stateVersion: "25.11",', 'stateVersion: "25.11", modules: ["./hw.nix"],');
+  const dir = join(repo, "..infra");
+  writeTree(dir, { ...files, "hw.nix": "{ }\n" });
+  const result = runBin(["--config", join(dir, "infra.config.ts"), "--out", repo], dir);
+  assert.is(result.code, 0, result.stderr);
+  assert.match(readFileSync(join(repo, "hosts", "prod", "default.nix"), "utf8"), /\.\.\/\.\.\/\.\.infra\/hw\.nix/);
 });
 
 test("bin: --out outside the config's repository → exit 2 before the config is even read", () => {
