@@ -19,7 +19,11 @@ const io: CliIo = {
   compileCache: directoryCompileCache(fileURLToPath(new URL("config-cache", import.meta.url))),
 };
 
-// Promise.resolve().then: a synchronous throw is caught the same way as a rejection.
-Promise.resolve()
-  .then(() => runCommand(process.argv.slice(2), io))
-  .then((code) => void (process.exitCode = code));
+// runCommand reports every error itself (main.ts); a rejection means reporting failed too.
+runCommand(process.argv.slice(2), io).then(
+  (code) => void (process.exitCode = code),
+  (error: unknown) => {
+    io.stderr(`gen-nix: internal error (bug)\n${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);
