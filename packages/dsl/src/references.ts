@@ -35,11 +35,8 @@ type DatabaseNames<H> = OrSay<
   At<At<H, "postgres">, "databases"> extends readonly (infer D)[] ? D : never,
   "(no postgres databases on this host)"
 >;
-/** Every container of every stack on the host: container names are unique per host. */
-type ContainerNames<H> = OrSay<
-  { [S in keyof At<H, "stacks">]: Names<At<At<H, "stacks">[S], "containers">> }[keyof At<H, "stacks">],
-  "(no containers on this host)"
->;
+/** The containers of one stack: dependsOn and networkMode may name only those (check-stacks.ts). */
+type ContainerNames<S> = OrSay<Names<At<S, "containers">>, "(no containers in this stack)">;
 
 type PackageReferences<P, I> = Field<P, "input", Ref<At<P, "input">, I, "flake input">>;
 
@@ -53,10 +50,10 @@ type DependsOnReferences<X, C> = X extends readonly unknown[]
 type ContainerReferences<X, C extends string> = Field<X, "dependsOn", DependsOnReferences<At<X, "dependsOn">, C>> &
   Field<X, "networkMode", Ref<At<X, "networkMode">, "host" | "none" | `service:${C}`, "network mode">>;
 
-type StackReferences<S, C extends string> = Field<
+type StackReferences<S> = Field<
   S,
   "containers",
-  { readonly [K in keyof At<S, "containers">]: ContainerReferences<At<S, "containers">[K], C> }
+  { readonly [K in keyof At<S, "containers">]: ContainerReferences<At<S, "containers">[K], ContainerNames<S>> }
 >;
 
 type SiteReferences<Site, H> = Field<Site, "app", Ref<At<Site, "app">, AppNames<H>, "app">>;
@@ -71,7 +68,7 @@ type HostReferences<H, I> = Field<
     "caddy",
     Field<At<H, "caddy">, "sites", { readonly [D in keyof At<At<H, "caddy">, "sites">]: SiteReferences<At<At<H, "caddy">, "sites">[D], H> }>
   > &
-  Field<H, "stacks", { readonly [S in keyof At<H, "stacks">]: StackReferences<At<H, "stacks">[S], ContainerNames<H>> }>;
+  Field<H, "stacks", { readonly [S in keyof At<H, "stacks">]: StackReferences<At<H, "stacks">[S]> }>;
 
 /**
  * The reference fields of config `T`: no constraint where a reference names something declared,

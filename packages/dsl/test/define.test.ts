@@ -1,7 +1,8 @@
 // defineInfra is a typed identity: tsc (run over tests) checks the @ts-expect-error lines.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { defineInfra } from "../src/index.ts";
+import { defineInfra, resolveInfra } from "../src/index.ts";
+import { good } from "./types/references.ts";
 
 test("defineInfra returns its argument untouched, with literal types", () => {
   const config = defineInfra({
@@ -33,6 +34,10 @@ test("defineInfra rejects what the schema's input type rejects, misspelt keys in
     }),
   ];
   assert.is(configs.length, 4);
+});
+
+test("a config whose references all type-check also resolves: the types allow no reference the checks refuse", () => {
+  assert.is(resolveInfra(good).hosts.length, 2);
 });
 
 test.run();

@@ -4,7 +4,7 @@ import { quote } from "../quote.ts";
 import type { Diagnostic } from "../model.ts";
 import type { Infra } from "../schema/infra.ts";
 import { checkDisko } from "./check-disko.ts";
-import { checkHost, known, unknownName } from "./check-host.ts";
+import { checkHost, unknownName } from "./check-host.ts";
 import { checkPangolin } from "./check-pangolin.ts";
 import { checkStacks } from "./check-stacks.ts";
 import { checkSecretLiterals } from "./check-secret-literals.ts";

@@ -3,7 +3,8 @@
 // that stops working turns an expect-error into an unused one, which is itself an error.
 import { defineInfra, secret } from "../../src/index.ts";
 
-const good = defineInfra({
+/** Every reference names something declared: it type-checks, and resolves (define.test.ts). */
+export const good = defineInfra({
   inputs: { myapp: "github:example/myapp" },
   hosts: {
     prod: {
@@ -17,11 +18,12 @@ const good = defineInfra({
       stacks: {
         edge: {
           containers: {
+            pangolin: { image: "fosrl/pangolin:1.12.3", healthcheck: { test: ["CMD", "curl", "-f", "http://localhost:3001/api/v1/"] } },
             gerbil: { image: "fosrl/gerbil:1.2.0", dependsOn: { pangolin: "healthy" } },
             traefik: { image: "traefik:v3.6", networkMode: "service:gerbil", dependsOn: ["pangolin"] },
           },
         },
-        core: { containers: { pangolin: { image: "fosrl/pangolin:1.12.3", networkMode: "host" } } },
+        core: { containers: { newt: { image: "fosrl/newt:1.0.0", networkMode: "host" } } },
       },
     },
     // Names are per host: "myapp" is an app of prod, not of edge.
@@ -87,10 +89,12 @@ defineInfra({
             traefik: { image: "traefik:v3.6", dependsOn: ["gerbill"] },
             // @ts-expect-error dependsOn as a map, unknown key
             badger: { image: "traefik:v3.6", dependsOn: { pangolin: "healthy" } },
-            // @ts-expect-error networkMode service:<name> must name a container of this host
+            // @ts-expect-error networkMode service:<name> must name a container of this stack
             newt: { image: "fosrl/newt:1.0.0", networkMode: "service:gerbi" },
           },
         },
+        // @ts-expect-error a container of another stack on the same host does not count
+        core: { containers: { web: { image: "nginx:1.27", dependsOn: ["gerbil"] } } },
       },
     },
     other: {
