@@ -102,8 +102,7 @@ function checkReferences(e: Entry, stack: Stack, byName: Map<string, Entry>): Di
       const message = `"${e.name}" waits for "${dep.name}" to be healthy, but "${dep.name}" has no healthcheck: add one, or wait for "started"`;
       out.push({ path: dep.path, code: "no_healthcheck", message });
     }
-    const awaited = Object.values(stack.containers).flatMap((c) => dependencies(c, []).filter((d) => d.name === dep.name));
-    if (dep.condition === "healthy" && awaited.some((d) => d.condition === "completed")) {
+    if (dep.condition === "healthy" && awaitedToComplete(stack, dep.name)) {
       const message =
         `"${e.name}" waits for "${dep.name}" to be healthy while another container waits for it to complete: a container ` +
         "that runs to completion is gone once it is done; wait for one or the other";
@@ -123,6 +122,10 @@ function checkReferences(e: Entry, stack: Stack, byName: Map<string, Entry>): Di
   }
   return out;
 }
+
+/** Whether a container of the stack waits for `name` to complete (asked only of healthy waits). */
+const awaitedToComplete = (stack: Stack, name: string): boolean =>
+  Object.values(stack.containers).some((c) => dependencies(c, []).some((d) => d.name === name && d.condition === "completed"));
 
 function checkNetworkMode(e: Entry, networks: string[]): Diagnostic[] {
   const c = e.container;
@@ -274,6 +277,8 @@ function checkPorts(host: Host, all: Entry[]): Diagnostic[] {
 
 /** Every stack problem on host `name`. */
 export function checkStacks(name: string, host: Host): Diagnostic[] {
+  // Most hosts have no stacks: nothing to check, and no need to list the host's listeners.
+  if (Object.keys(host.stacks).length === 0) return [];
   const at = ["hosts", name];
   const all = entries(host, at);
   const byName = new Map<string, Entry>();
