@@ -189,6 +189,12 @@ test("port_clash: same host port and protocol on overlapping addresses; tcp and 
   expectIssue(across, "port_clash", at("other", "x", "ports", 0), /already published by container "app"/);
 });
 
+test("a port's bind address is an IP address: names and control characters are refused", () => {
+  const port = (bind: string) => withStacks({ web: { containers: { x: { image: "x:1", ports: [{ host: 8080, container: 80, bind }] } } } });
+  for (const bind of ["localhost", "127.0.0.1\u001b[31m"]) expectIssue(port(bind), "invalid_address", at("web", "x", "ports", 0, "bind"), /bind is an IP address of the host/);
+  for (const bind of ["127.0.0.1", "::1"]) assert.ok(resolveInfra(port(bind)), bind);
+});
+
 test("reserved_port: published ports clash with SSH, Caddy's sites, PostgreSQL and apps", () => {
   const port = (p: unknown, host: Obj = {}) => withStacks({ web: { containers: { x: { image: "x:1", ports: [p] } } } }, host);
   expectIssue(port("443:443"), "reserved_port", at("web", "x", "ports", 0), /443\/tcp is taken by Caddy \(HTTPS\).*proxy to it from a Caddy site, or put the stack on a host without Caddy sites/);

@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, namedRecord, stringRecord } from "./rules.ts";
 import { SecretSchema } from "./secret.ts";
+import { nodeNet } from "../lazy-node.ts";
 
 /** Container and network names: Docker's own rule, kept lowercase so unit names stay readable. */
 export const CONTAINER_NAME = {
@@ -60,7 +61,12 @@ export const PortSchema = z.union(
       /** default "tcp" */
       protocol: z.enum(["tcp", "udp"]).default("tcp"),
       /** Host address to bind, e.g. "127.0.0.1"; default all addresses (and the port is opened in the firewall) */
-      bind: z.string().optional(),
+      bind: z
+        .string()
+        .superRefine((address, ctx) => {
+          if (nodeNet().isIP(address) === 0) flag(ctx, [], "invalid_address", 'bind is an IP address of the host, e.g. "127.0.0.1"');
+        })
+        .optional(),
     }),
   ],
   { error: 'a port is "host:container[/udp]" or { host, container, protocol?, bind? }' },
