@@ -34,7 +34,11 @@ function deployUser(host: HostModel): { target: string; sudo: boolean } {
 
 function installSection(host: HostModel, address: string, opts: EmitOptions): string[] {
   const disko = host.disko!;
-  const out: string[] = [];
+  const out = [
+    `Install NixOS over SSH with nixos-anywhere. This erases and repartitions the disks in`,
+    `\`hosts/${host.name}/disko.nix\`; the server may run any Linux with root SSH access.`,
+    "",
+  ];
   const words: string[][] = [["nixos-anywhere", "--flake", `.#${host.name}`]];
   if (needsHardware(host)) {
     const hw = hardwarePath(host, opts);
@@ -60,11 +64,6 @@ function installSection(host: HostModel, address: string, opts: EmitOptions): st
     words.push(["--disk-encryption-keys", file, "path/to/passphrase"]);
   }
   words.push([`root@${address}`]);
-  out.unshift(
-    `Install NixOS over SSH with nixos-anywhere. This erases and repartitions the disks in`,
-    `\`hosts/${host.name}/disko.nix\`; the server may run any Linux with root SSH access.`,
-    "",
-  );
   out.push(fence("sh", command(words)));
   if (address.includes(":")) {
     out.push(

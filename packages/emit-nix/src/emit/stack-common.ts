@@ -103,6 +103,9 @@ export function portSpec(port: ContainerModel["ports"][number]): string {
   return `${bind}${port.host}:${port.container}${port.protocol === "udp" ? "/udp" : ""}`;
 }
 
+/** `source:/target` or `source:/target:ro`; `source` as the backend names it (a path or a volume). */
+export const volumeSpec = (v: ContainerModel["volumes"][number], source: string): string => `${source}:${v.target}${v.readOnly ? ":ro" : ""}`;
+
 /** Networks some container of the stack joins, in declaration order. */
 export function usedNetworks(stack: StackModel): StackModel["networks"] {
   return stack.networks.filter((net) => stack.containers.some((c) => c.networks.includes(net.name)));

@@ -9,7 +9,7 @@ import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
 import { toYaml } from "./compose-yaml.ts";
 import { type GeneratedFile, moduleFile } from "./file.ts";
 import { composeSecretPath } from "./secret.ts";
-import { besideModule, commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks } from "./stack-common.ts";
+import { besideModule, commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks, volumeSpec } from "./stack-common.ts";
 
 const COMPOSE_FILE = "docker-compose.yml";
 
@@ -49,7 +49,7 @@ function service(c: ContainerModel): Record<string, unknown> {
     ...(c.environment.length > 0 && { environment: Object.fromEntries(c.environment) }),
     ...nonEmpty("env_file", c.environmentFiles.map(composeSecretPath)),
     ...nonEmpty("ports", c.ports.map(portSpec)),
-    ...nonEmpty("volumes", c.volumes.map((v) => `${v.source}:${v.target}${v.readOnly ? ":ro" : ""}`)),
+    ...nonEmpty("volumes", c.volumes.map((v) => volumeSpec(v, v.source))),
     ...(c.networkMode ? { network_mode: networkMode(c.networkMode) } : nonEmpty("networks", c.networks)),
     ...(c.dependsOn.length > 0 && {
       depends_on: Object.fromEntries(c.dependsOn.map((d) => [d.name, { condition: CONDITION[d.condition] }])),

@@ -10,7 +10,7 @@ import type { Binding, Expr } from "../ast/nodes.ts";
 import type { ContainerModel, HostModel, StackModel } from "@gen-nix/dsl";
 import { type GeneratedFile, moduleFile } from "./file.ts";
 import { secretPath } from "./secret.ts";
-import { commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks, volumeName } from "./stack-common.ts";
+import { commonBindings, filesUnit, portSpec, shellWord, stackFiles, stacksDir, usedNetworks, volumeName, volumeSpec } from "./stack-common.ts";
 
 const networkUnit = (network: string): string => `docker-network-${network}`;
 
@@ -80,7 +80,7 @@ function container(stack: StackModel, c: ContainerModel): Expr {
     ...(c.environment.length > 0 ? [n.assign("environment", n.set(c.environment.map(([k, v]) => n.assign([k], v))))] : []),
     ...(c.environmentFiles.length > 0 ? [n.assign("environmentFiles", c.environmentFiles.map(secretPath))] : []),
     ...(c.ports.length > 0 ? [n.assign("ports", c.ports.map(portSpec))] : []),
-    ...(c.volumes.length > 0 ? [n.assign("volumes", c.volumes.map((v) => `${v.kind === "volume" ? volumeName(stack, v.source) : v.source}:${v.target}${v.readOnly ? ":ro" : ""}`))] : []),
+    ...(c.volumes.length > 0 ? [n.assign("volumes", c.volumes.map((v) => volumeSpec(v, v.kind === "volume" ? volumeName(stack, v.source) : v.source)))] : []),
     ...(c.networks.length > 0 ? [n.assign("networks", c.networks)] : []),
     ...(deps.length > 0 ? [n.assign("dependsOn", deps)] : []),
     ...(caps.length > 0 ? [n.assign("capabilities", n.set(caps.map(([cap, on]) => n.assign([cap], on))))] : []),
@@ -97,16 +97,16 @@ const awaitedToComplete = (stack: StackModel, c: ContainerModel): boolean =>
 
 /** What the unit `docker-<name>` needs beyond what oci-containers writes, or undefined. */
 function unitOverrides(stack: StackModel, c: ContainerModel): Expr | undefined {
-  const before = [...c.networks.map((net) => `${networkUnit(net)}.service`), ...(filesUnit(stack) ? [`${filesUnit(stack)}.service`] : [])];
+  const files = filesUnit(stack);
+  const before = [...c.networks.map((net) => `${networkUnit(net)}.service`), ...(files ? [`${files}.service`] : [])];
   const healthy = c.dependsOn.filter((d) => d.condition === "healthy");
-  const byName = new Map(stack.containers.map((x) => [x.name, x]));
   const service: Binding[] = [];
   if (awaitedToComplete(stack, c)) {
     // Dependents start only once this container has exited 0 (and fail if it did not).
     service.push(n.assign("Type", "oneshot"), n.assign("RemainAfterExit", true));
   }
   if (healthy.length > 0) {
-    const waits = healthy.map((d) => n.str(n.ident("waitHealthy"), ` ${d.name} ${healthBudget(byName.get(d.name)!)}`));
+    const waits = healthy.map((d) => n.str(n.ident("waitHealthy"), ` ${d.name} ${healthBudget(stack.containers.find((x) => x.name === d.name)!)}`));
     service.push(n.assign("ExecStartPre", waits));
   }
   if (c.restart === "no" || c.restart === "on-failure") {
