@@ -7,6 +7,7 @@
 // half written or not one of ours), the config is compiled as if it were not there.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fnv1a64 } from "./hash.ts";
 
 export interface CompileCache {
   /** The output stored under `key`, if it was made from exactly `input`. */
@@ -25,7 +26,8 @@ interface Entry {
  * writing one deletes the oldest, so configs in temp dirs that are long gone do not pile up.
  */
 export function directoryCompileCache(dir: string, limit = 32): CompileCache {
-  const fileFor = (key: string): string => join(dir, `${fnv1a(key)}.json`);
+  // A short file name for the key (the config's path).
+  const fileFor = (key: string): string => join(dir, `${fnv1a64(Buffer.from(key, "utf8"))}.json`);
   return {
     get(key, input) {
       let entry: unknown;
@@ -81,11 +83,4 @@ function evictOldest(dir: string, limit: number): void {
   const written = (name: string): number => statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const byAge = names.map((name) => ({ name, time: written(name) })).sort((a, b) => a.time - b.time);
   for (const { name } of byAge.slice(0, names.length - limit)) removeIfAny(join(dir, name));
-}
-
-/** 32-bit FNV-1a of the UTF-16 code units of `text`, as 8 hex digits: a short file name for a key. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, "0");
 }
