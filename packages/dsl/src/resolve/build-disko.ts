@@ -74,7 +74,7 @@ function buildBoot(disks: DiskModel[], mdadm: MdadmModel[]): BootModel {
 }
 
 /** ZFS needs networking.hostId; unless given, it is derived from the host name, so it is stable. */
-export function defaultHostId(hostName: string): string {
+function defaultHostId(hostName: string): string {
   return nodeCrypto().createHash("sha256").update(hostName).digest("hex").slice(0, 8);
 }
 

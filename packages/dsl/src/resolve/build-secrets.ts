@@ -46,14 +46,8 @@ export function sopsUses(host: Host, at: Path = []): SopsUse[] {
   }
   const pangolin = host.pangolin;
   if (pangolin && "sops" in pangolin.environmentFile) {
-    const units = {
-      "oci-containers": ["docker-pangolin.service"],
-      compose: ["docker-compose-pangolin.service"],
-      native: ["pangolin.service"],
-    }[pangolin.backend ?? "oci-containers"];
-    for (const unit of units) {
-      uses.push({ path: [...at, "pangolin", "environmentFile"], secret: sopsSecret(pangolin.environmentFile), unit });
-    }
+    const unit = { "oci-containers": "docker-pangolin.service", compose: "docker-compose-pangolin.service", native: "pangolin.service" }[pangolin.backend];
+    uses.push({ path: [...at, "pangolin", "environmentFile"], secret: sopsSecret(pangolin.environmentFile), unit });
   }
   return uses;
 }

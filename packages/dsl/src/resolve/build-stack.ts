@@ -32,7 +32,7 @@ export const isLoopbackBind = (bind: string | undefined): boolean =>
 export const isHostPath = (source: string): boolean => source.startsWith("/") || source.startsWith(".");
 
 /** "./config:/app/config:ro" → a bind of <directory>/config, read-only. */
-export function parseVolume(volume: Container["volumes"][number], directory: string): Volume {
+function parseVolume(volume: Container["volumes"][number], directory: string): Volume {
   const { source, target, readOnly } =
     typeof volume === "string" ? splitVolume(volume) : volume;
   if (!isHostPath(source)) return { kind: "volume", source, target, readOnly };

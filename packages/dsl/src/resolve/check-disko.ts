@@ -20,7 +20,7 @@ interface Mount {
 const UNITS: Record<string, bigint> = { K: 1n << 10n, M: 1n << 20n, G: 1n << 30n, T: 1n << 40n, P: 1n << 50n };
 
 /** Bytes of a size like "512M" (validated by the schema). */
-export function sizeBytes(size: string): bigint {
+function sizeBytes(size: string): bigint {
   return BigInt(size.slice(0, -1)) * (UNITS[size.slice(-1)] ?? 1n);
 }
 

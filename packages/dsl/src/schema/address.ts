@@ -6,7 +6,7 @@ import { flag } from "./rules.ts";
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** Why `address` is not usable as `root@<address>`, or undefined when it is. */
-export function addressProblem(address: string): string | undefined {
+function addressProblem(address: string): string | undefined {
   const { isIPv4, isIPv6 } = nodeNet();
   if (isIPv4(address) || isIPv6(address)) return undefined;
   if (address.includes("@")) return `address "${address}" must not contain a user; gen-nix writes root@<address> itself`;

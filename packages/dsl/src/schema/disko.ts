@@ -26,7 +26,7 @@ const DiskSizeSchema = z.string().superRefine((size, ctx) => {
 const DISKO_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,35}$/;
 const NAME_HINT = "letters, digits, '_', '.' or '-' (not starting with '.' or '-'), at most 36 characters";
 
-export function checkDiskoName(ctx: z.RefinementCtx, path: (string | number)[], name: string, what: string): void {
+function checkDiskoName(ctx: z.RefinementCtx, path: (string | number)[], name: string, what: string): void {
   if (!DISKO_NAME.test(name)) flag(ctx, path, "invalid_name", `${what} name "${name}" must be ${NAME_HINT}`);
 }
 

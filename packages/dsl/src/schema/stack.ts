@@ -105,7 +105,7 @@ export const HealthcheckSchema = z.strictObject({
 });
 
 /** What a dependent container waits for: start, a passing health check, or a successful exit. */
-export const DependencyCondition = z.enum(["started", "healthy", "completed"]);
+const DependencyCondition = z.enum(["started", "healthy", "completed"]);
 
 /** Containers this one needs: a list (wait for start) or name → condition. */
 export const DependsOnSchema = z.union([z.array(z.string()), stringRecord(DependencyCondition)], {
@@ -181,7 +181,7 @@ export const ContainerSchema = z.strictObject({
 export type Container = z.output<typeof ContainerSchema>;
 
 /** A user-defined bridge network of the stack. */
-export const NetworkSchema = z.strictObject({
+const NetworkSchema = z.strictObject({
   /** → --ipv6; default false */
   ipv6: z.boolean().default(false),
   /** No route out of the host → --internal; default false */
