@@ -2,7 +2,7 @@
 // mdadm arrays, ZFS pools. Field names and values are disko's, so the emitted `disko.devices`
 // reads like a hand-written one; only a subset is offered, nested the ways servers use it.
 import * as z from "zod";
-import { KEYS_ONLY, absolutePath, flag, stringRecord } from "./rules.ts";
+import { type NameRule, absolutePath, flag, namedRecord, stringRecord } from "./rules.ts";
 
 /** sgdisk sizes as disko takes them, with a unit (a bare number would be sectors). */
 export const SIZE = /^[1-9][0-9]*[KMGTP]$/;
@@ -23,19 +23,14 @@ const DiskSizeSchema = z.string().superRefine((size, ctx) => {
 });
 
 /** disko names (disks, partitions, arrays, pools, LUKS mappings) end up in device paths and labels. */
-const DISKO_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,35}$/;
-const NAME_HINT = "letters, digits, '_', '.' or '-' (not starting with '.' or '-'), at most 36 characters";
-
-function checkDiskoName(ctx: z.RefinementCtx, path: (string | number)[], name: string, what: string): void {
-  if (!DISKO_NAME.test(name)) flag(ctx, path, "invalid_name", `${what} name "${name}" must be ${NAME_HINT}`);
-}
+const diskoName = (what: string): NameRule => ({
+  what,
+  pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,35}$/,
+  hint: "letters, digits, '_', '.' or '-' (not starting with '.' or '-'), at most 36 characters",
+});
 
 /** A record keyed by disko names. */
-function diskoRecord<T extends z.ZodType>(value: T, what: string) {
-  return stringRecord(value).superRefine((record, ctx) => {
-    for (const key of Object.keys(record)) checkDiskoName(ctx, [key], key, what);
-  }, KEYS_ONLY);
-}
+const diskoRecord = <T extends z.ZodType>(value: T, what: string) => namedRecord(value, diskoName(what));
 
 const MountOptionsSchema = z.array(z.string().regex(/^[^\s,]+$/, { error: "a mount option is one word without spaces or commas" }));
 
@@ -60,7 +55,11 @@ export const SubvolumeSchema = z.strictObject({
   mountOptions: MountOptionsSchema.optional(),
 });
 
-const SUBVOLUME_NAME = /^\/?[A-Za-z0-9_@][A-Za-z0-9_@.-]*(\/[A-Za-z0-9_@][A-Za-z0-9_@.-]*)*$/;
+const SUBVOLUME_NAME: NameRule = {
+  what: "subvolume",
+  pattern: /^\/?[A-Za-z0-9_@][A-Za-z0-9_@.-]*(\/[A-Za-z0-9_@][A-Za-z0-9_@.-]*)*$/,
+  hint: `path segments of letters, digits, '_', '@', '.' or '-', e.g. "/home" or "@nix"`,
+};
 
 /** A btrfs file system with subvolumes → disko `type = "btrfs"`. */
 export const BtrfsSchema = z.strictObject({
@@ -72,16 +71,7 @@ export const BtrfsSchema = z.strictObject({
   /** → mountOptions of the top-level volume */
   mountOptions: MountOptionsSchema.optional(),
   /** Key = subvolume name → subvolumes.<name> */
-  subvolumes: z
-    .record(z.string(), SubvolumeSchema)
-    .superRefine((subvolumes, ctx) => {
-      for (const name of Object.keys(subvolumes)) {
-        if (!SUBVOLUME_NAME.test(name)) {
-          flag(ctx, [name], "invalid_name", `subvolume name "${name}" must be path segments of letters, digits, '_', '@', '.' or '-', e.g. "/home" or "@nix"`);
-        }
-      }
-    }, KEYS_ONLY)
-    .default({}),
+  subvolumes: namedRecord(SubvolumeSchema, SUBVOLUME_NAME).default({}),
 });
 
 /** A swap partition → disko `type = "swap"`, NixOS swapDevices. */
@@ -203,7 +193,11 @@ export const DatasetSchema = z.strictObject({
   mountOptions: MountOptionsSchema.optional(),
 });
 
-const DATASET_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*(\/[A-Za-z0-9_][A-Za-z0-9_.:-]*)*$/;
+const DATASET_NAME: NameRule = {
+  what: "dataset",
+  pattern: /^[A-Za-z0-9_][A-Za-z0-9_.:-]*(\/[A-Za-z0-9_][A-Za-z0-9_.:-]*)*$/,
+  hint: "'/'-separated segments of letters, digits, '_', '.', ':' or '-'",
+};
 
 /** A ZFS pool (key = pool name) → disko.devices.zpool.<name>; members are partitions of type zfs. */
 export const ZpoolSchema = z.strictObject({
@@ -216,14 +210,7 @@ export const ZpoolSchema = z.strictObject({
   /** Mounts the pool's root dataset → mountpoint */
   mountpoint: absolutePath().optional(),
   /** Key = dataset name → datasets.<name> (type = "zfs_fs") */
-  datasets: z
-    .record(z.string(), DatasetSchema)
-    .superRefine((datasets, ctx) => {
-      for (const name of Object.keys(datasets)) {
-        if (!DATASET_NAME.test(name)) flag(ctx, [name], "invalid_name", `dataset name "${name}" must be '/'-separated segments of letters, digits, '_', '.', ':' or '-'`);
-      }
-    }, KEYS_ONLY)
-    .default({}),
+  datasets: namedRecord(DatasetSchema, DATASET_NAME).default({}),
 });
 
 /**

@@ -2,12 +2,12 @@
 // virtualisation.oci-containers units (one systemd unit per container) or as one
 // `docker compose` unit over an emitted compose file.
 import * as z from "zod";
-import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, namedRecord, stringRecord } from "./rules.ts";
+import { ENV_NAME, KEYS_ONLY, type NameRule, absolutePath, flag, namedRecord, stringRecord } from "./rules.ts";
 import { SecretSchema } from "./secret.ts";
 import { nodeNet } from "../lazy-node.ts";
 
 /** Container and network names: Docker's own rule, kept lowercase so unit names stay readable. */
-export const CONTAINER_NAME = {
+export const CONTAINER_NAME: NameRule = {
   what: "container",
   pattern: /^[a-z0-9][a-z0-9_.-]{0,62}$/,
   hint: "a lowercase letter or digit followed by up to 62 lowercase letters, digits, '_', '.' or '-'",
@@ -112,25 +112,19 @@ export const DependsOnSchema = z.union([z.array(z.string()), stringRecord(Depend
   error: 'dependsOn is a list of container names or { name: "started" | "healthy" | "completed" }',
 });
 
-const StringMap = stringRecord(z.string());
-
 /**
  * Label keys: reverse-DNS words as Docker recommends, with the upper case Traefik's keys use.
  * `=` would move the split of `--label key=value`, and whitespace or a newline is no key.
  */
-const LABEL_KEY = {
+const LABEL_KEY: NameRule = {
   what: "label",
   pattern: /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/,
   hint: "letters, digits, '.', '_', '/' or '-', starting with a letter or digit, e.g. \"com.example.team\"",
 };
 
-const LabelsSchema = StringMap.superRefine((labels, ctx) => {
-  for (const key of Object.keys(labels)) checkName(ctx, [key], key, LABEL_KEY);
-}, KEYS_ONLY);
+const LabelsSchema = namedRecord(z.string(), LABEL_KEY);
 
-const EnvironmentSchema = StringMap.superRefine((env, ctx) => {
-  for (const key of Object.keys(env)) checkName(ctx, [key], key, ENV_NAME);
-}, KEYS_ONLY);
+const EnvironmentSchema = namedRecord(z.string(), ENV_NAME);
 
 /** One container (key = container name, unique on the host). */
 export const ContainerSchema = z.strictObject({
