@@ -83,10 +83,8 @@ class Walk {
     }
   }
 
+  /** A LUKS name is checked by its schema; here only that it is used once. */
   luks(name: string, path: Path): void {
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name)) {
-      this.error(path, "invalid_name", `LUKS name "${name}" must be letters, digits, '_', '.' or '-' (it becomes /dev/mapper/${name})`);
-    }
     const first = this.luksNames.get(name);
     if (first) this.error(path, "duplicate_name", `LUKS name "${name}" is already used by another container; /dev/mapper/${name} can only be one device`);
     else this.luksNames.set(name, path);

@@ -2,7 +2,7 @@
 // mdadm arrays, ZFS pools. Field names and values are disko's, so the emitted `disko.devices`
 // reads like a hand-written one; only a subset is offered, nested the ways servers use it.
 import * as z from "zod";
-import { type NameRule, absolutePath, flag, namedRecord, stringRecord } from "./rules.ts";
+import { type NameRule, absolutePath, checkName, flag, namedRecord, stringRecord } from "./rules.ts";
 
 /** sgdisk sizes as disko takes them, with a unit (a bare number would be sectors). */
 export const SIZE = /^[1-9][0-9]*[KMGTP]$/;
@@ -28,6 +28,8 @@ const diskoName = (what: string): NameRule => ({
   pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,35}$/,
   hint: "letters, digits, '_', '.' or '-' (not starting with '.' or '-'), at most 36 characters",
 });
+
+const LUKS_NAME = diskoName("LUKS");
 
 /** A record keyed by disko names. */
 const diskoRecord = <T extends z.ZodType>(value: T, what: string) => namedRecord(value, diskoName(what));
@@ -93,7 +95,7 @@ const LeafSchema = z.discriminatedUnion("type", [FilesystemSchema, BtrfsSchema, 
 export const LuksSchema = z.strictObject({
   type: z.literal("luks"),
   /** Mapping name: the opened device is /dev/mapper/<name> → name */
-  name: z.string(),
+  name: z.string().superRefine((name, ctx) => checkName(ctx, [], name, LUKS_NAME)),
   /**
    * File holding the passphrase while disko formats, on the machine being installed (not in the
    * Nix store): nixos-anywhere uploads it with `--disk-encryption-keys <path> <local file>`
