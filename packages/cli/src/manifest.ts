@@ -53,11 +53,6 @@ export function serializeManifest(entries: Iterable<readonly [string, string]>):
   return `{\n  "version": ${VERSION},\n  "files": ${files}\n}\n`;
 }
 
-/** The manifest gen-nix writes for `files`. */
-export function manifestFor(files: Iterable<{ readonly path: string; readonly content: string }>): string {
-  return serializeManifest([...files].map(({ path, content }) => [path, contentHash(content)] as const));
-}
-
 /** The entries of the manifest text read from `file`; throws OutDirError if it is not one. */
 export function parseManifest(text: string, file: string): Manifest {
   const entries = manifestEntries(parseJson(text));

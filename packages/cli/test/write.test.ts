@@ -6,9 +6,13 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync, utimesSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OutDirError } from "../src/errors.ts";
-import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME, contentHash, hashMatches, manifestFor } from "../src/manifest.ts";
+import { JOURNAL_NAME, MANIFEST_NAME, STAGING_NAME, contentHash, hashMatches, serializeManifest } from "../src/manifest.ts";
 import { planOutput } from "../src/plan.ts";
 import { writeFiles } from "../src/write.ts";
+
+/** The manifest gen-nix writes for `files`. */
+const manifestFor = (files: Iterable<{ readonly path: string; readonly content: string }>): string =>
+  serializeManifest([...files].map(({ path, content }) => [path, contentHash(content)] as const));
 import { listDirs, readTree, removeTempDirs, tempDir, writeTree } from "./support/fs.ts";
 
 const FILES = [
