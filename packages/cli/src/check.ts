@@ -38,7 +38,7 @@ export function checkFiles(outDir: string, files: readonly GeneratedFile[]): Che
     ...plan.removals.map(({ path, before }) => ({ path, before, after: undefined })),
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
   const { manifest } = plan;
-  if (manifest) changes.push({ path: manifest.path, before: manifest.before, after: manifest.content });
+  if (manifest.before !== manifest.content) changes.push({ path: manifest.path, before: manifest.before, after: manifest.content });
   const diff = changes.map(({ path, before, after }) => patch(path, before, after)).join("");
   const edited = plan.writes.filter((w) => w.edited).length;
   const interrupted = hasLeftovers(plan.outDir) ? "leftovers" : undefined;

@@ -28,8 +28,8 @@ export interface OutputPlan {
   readonly outDir: string;
   readonly writes: readonly PlannedWrite[];
   readonly removals: readonly PlannedRemoval[];
-  /** Set when the manifest changes; written after everything else. */
-  readonly manifest: Pick<PlannedWrite, "path" | "before" | "content"> | undefined;
+  /** The manifest before and after this run (written after everything else when they differ). */
+  readonly manifest: Pick<PlannedWrite, "path" | "before" | "content">;
   /** Generated files whose bytes are already on disk. */
   readonly unchanged: number;
 }
@@ -60,7 +60,7 @@ export function planOutput(outDir: string, files: readonly GeneratedFile[]): Out
     return before === undefined ? [] : [{ path, before }];
   });
   const content = serializeManifest(hashes);
-  const manifest = oldManifest === content ? undefined : { path: MANIFEST_NAME, before: oldManifest, content };
+  const manifest = { path: MANIFEST_NAME, before: oldManifest, content };
   return { outDir: dir, writes, removals, manifest, unchanged };
 }
 

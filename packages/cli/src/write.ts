@@ -7,8 +7,8 @@ import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
 import { commit, recover, stage, type Recovery } from "./journal.ts";
-import { MANIFEST_NAME, STAGING_NAME } from "./manifest.ts";
-import { planOutput, readFileIfAny, type OutputPlan } from "./plan.ts";
+import { STAGING_NAME } from "./manifest.ts";
+import { planOutput, type OutputPlan } from "./plan.ts";
 
 export interface WriteSummary {
   readonly written: number;
@@ -32,11 +32,9 @@ export function writeFiles(outDir: string, files: readonly GeneratedFile[]): Wri
 
 function applyPlan(plan: OutputPlan): void {
   // Up to date: not even the staging dir is created, and no mtime moves.
-  if (plan.writes.length === 0 && plan.removals.length === 0 && plan.manifest === undefined) return;
+  if (plan.writes.length === 0 && plan.removals.length === 0 && plan.manifest.before === plan.manifest.content) return;
   const { outDir } = plan;
-  // Unchanged, the manifest is already on disk (a hand-edited file is rewritten to what it lists).
-  const manifest = plan.manifest?.content ?? readFileIfAny(outDir, MANIFEST_NAME);
-  if (manifest === undefined) throw new Error("an out dir to change has no manifest, and none is planned (bug)");
+  const manifest = plan.manifest.content;
   let journal;
   try {
     journal = stage(outDir, plan.writes, { removals: plan.removals.map((r) => r.path), manifest });

@@ -316,7 +316,7 @@ test("an up-to-date tree under a version-2 manifest: only the manifest is rewrit
   writeTree(dir, { [MANIFEST_NAME]: manifestV2(FILES) });
   for (const { path } of FILES) backdate(dir, path);
   const plan = planOutput(dir, FILES);
-  assert.equal([plan.writes, plan.removals, plan.manifest?.before], [[], [], manifestV2(FILES)]);
+  assert.equal([plan.writes, plan.removals, plan.manifest.before], [[], [], manifestV2(FILES)]);
   assert.equal(writeFiles(dir, FILES), { written: 0, unchanged: 3, removed: 0, recovered: "none" });
   assert.is(readTree(dir)[MANIFEST_NAME], manifestFor(FILES));
   for (const { path } of FILES) assert.ok(isBackdated(dir, path), path);
