@@ -137,13 +137,19 @@ test("--config elsewhere: out defaults to its dir; --out can be elsewhere in the
   assert.equal(readTree(out), generated);
 });
 
-test("--out outside the config's dir is refused when the config names files next to it", () => {
+/** A repository with the project in `repo/<name>`, its config importing `./hw.nix` beside it. */
+function projectWithModule(name: string): { repo: string; dir: string } {
   const repo = tempDir();
   writeTree(repo, { ".git": "gitdir: /elsewhere\n" });
   const files = project();
   files["infra.config.ts"] = files["infra.config.ts"]!.replace('stateVersion: "25.11",', 'stateVersion: "25.11", modules: ["./hw.nix"],');
-  const dir = join(repo, "infra");
-  writeTree(dir, files);
+  const dir = join(repo, name);
+  writeTree(dir, { ...files, "hw.nix": "{ }\n" });
+  return { repo, dir };
+}
+
+test("--out outside the config's dir is refused when the config names files next to it", () => {
+  const { repo, dir } = projectWithModule("infra");
   const out = join(repo, "flake");
   const result = runBin(["--config", join(dir, "infra.config.ts"), "--out", out], dir);
   assert.is(result.code, 2);
@@ -152,12 +158,7 @@ test("--out outside the config's dir is refused when the config names files next
 });
 
 test("a config in a directory whose name starts with '..' is inside the flake root above it", () => {
-  const repo = tempDir();
-  writeTree(repo, { ".git": "gitdir: /elsewhere\n" });
-  const files = project();
-  files["infra.config.ts"] = files["infra.config.ts"]!.replace('stateVersion: "25.11",', 'stateVersion: "25.11", modules: ["./hw.nix"],');
-  const dir = join(repo, "..infra");
-  writeTree(dir, { ...files, "hw.nix": "{ }\n" });
+  const { repo, dir } = projectWithModule("..infra");
   const result = runBin(["--config", join(dir, "infra.config.ts"), "--out", repo], dir);
   assert.is(result.code, 0, result.stderr);
   assert.match(readFileSync(join(repo, "hosts", "prod", "default.nix"), "utf8"), /\.\.\/\.\.\/\.\.infra\/hw\.nix/);
