@@ -1,6 +1,6 @@
 // The resolved model: everything the emitters need, validated, defaulted and cross-referenced.
 // Emitters never look at the raw config. Config order is kept for hosts, apps, sites, admins and
-// databases; only `inputs` are sorted.
+// databases; `inputs` and a Pangolin host's ports are sorted.
 import type { DiskoModel } from "./model-disko.ts";
 
 /** The whole flake. */
@@ -11,7 +11,7 @@ export interface Model {
   inputs: FlakeInputModel[];
   /** One per host → nixosConfigurations.<name> */
   hosts: HostModel[];
-  /** Non-fatal findings: the opt-outs below, as the CLI prints them on every run. */
+  /** Non-fatal findings the CLI prints on every run: the opt-outs below (except the audit-only ones) and advisories. */
   warnings: Diagnostic[];
   /** Every insecure choice the config makes on purpose, with how to undo it → `gen-nix audit` */
   optOuts: OptOut[];

@@ -234,7 +234,8 @@ export const DiskoSchema = z.strictObject({
   hostId: z.string().regex(/^[0-9a-f]{8}$/, { error: 'hostId must be 8 lowercase hex digits, e.g. "8425e349"' }).optional(),
   /**
    * The machine is a QEMU/KVM guest (Hetzner Cloud, most VPS): imports nixpkgs' qemu-guest
-   * profile, whose virtio drivers the initrd needs to find the disk. Default false.
+   * profile, whose virtio drivers the initrd needs to find the disk → boot.nix
+   * `imports = [ (modulesPath + "/profiles/qemu-guest.nix") ]`. Default false.
    */
   qemuGuest: z.boolean().default(false),
 });

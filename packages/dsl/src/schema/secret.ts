@@ -6,7 +6,7 @@ import { absolutePath, relativePath } from "./rules.ts";
 
 /** A file on the host that holds the secret; gen-nix only ever writes its path. */
 export const SecretFileSchema = z.strictObject({
-  /** Absolute path on the host, e.g. "/run/secrets/pangolin.env" */
+  /** Absolute path on the host, e.g. "/run/secrets/pangolin.env" → the EnvironmentFile / environmentFiles entry that names it */
   secretFile: absolutePath(),
 });
 

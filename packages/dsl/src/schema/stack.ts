@@ -54,13 +54,13 @@ export const PortSchema = z.union(
       error: 'a port mapping looks like "8080:80", "127.0.0.1:8080:80" or "51820:51820/udp"',
     }),
     z.strictObject({
-      /** Port on the host (published) */
+      /** Port on the host (published) → .ports "[bind:]host:container[/udp]"; opened in networking.firewall unless bound to loopback */
       host: z.int().min(1).max(65535),
-      /** Port inside the container */
+      /** Port inside the container → the container part of .ports */
       container: z.int().min(1).max(65535),
-      /** default "tcp" */
+      /** → the "/udp" suffix of .ports (and networking.firewall.allowedUDPPorts); default "tcp" */
       protocol: z.enum(["tcp", "udp"]).default("tcp"),
-      /** Host address to bind, e.g. "127.0.0.1"; default all addresses (and the port is opened in the firewall) */
+      /** Host address to bind → the address part of .ports, e.g. "127.0.0.1"; default all addresses (and the port is opened in the firewall) */
       bind: z
         .string()
         .superRefine((address, ctx) => {
@@ -82,11 +82,11 @@ export const VolumeSchema = z.union(
       error: 'a volume looks like "./config:/app/config", "/srv/data:/data:ro" or "name:/data"',
     }),
     z.strictObject({
-      /** Host path (absolute, or "./…" relative to the stack directory) or a named volume */
+      /** Host path (absolute, or "./…" relative to the stack directory) or a named volume → the source part of .volumes */
       source: z.string().min(1),
-      /** Absolute path inside the container */
+      /** Absolute path inside the container → the target part of .volumes */
       target: z.string().startsWith("/", { error: "a volume target is an absolute path inside the container" }),
-      /** default false */
+      /** → the ":ro" suffix of .volumes; default false */
       readOnly: z.boolean().default(false),
     }),
   ],
@@ -97,10 +97,13 @@ export const VolumeSchema = z.union(
 export const HealthcheckSchema = z.strictObject({
   /** → --health-cmd / healthcheck.test */
   test: ArgvSchema,
-  /** default Docker's 30s */
+  /** → --health-interval / healthcheck.interval; default Docker's 30s */
   interval: Duration.optional(),
+  /** → --health-timeout / healthcheck.timeout; default Docker's 30s */
   timeout: Duration.optional(),
+  /** → --health-retries / healthcheck.retries; default Docker's 3 */
   retries: z.int().min(1).optional(),
+  /** → --health-start-period / healthcheck.start_period; default Docker's 0s */
   startPeriod: Duration.optional(),
 });
 
