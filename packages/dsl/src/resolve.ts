@@ -23,6 +23,16 @@ const CheckedInfraSchema = InfraSchema.superRefine((config, ctx) => {
  */
 const COMPILE_FROM = 200;
 
+/**
+ * Parse options for a config parsed without compiling, and for reporting a failed parse:
+ * reportInput makes messages say what was written ("got the string \"80\""). A config parsed
+ * with compiled parsers is parsed without options, and again with these only when it fails: zod
+ * copies the options into each parse's context with a spread, and in a long-lived process those
+ * copies can come to get a new hidden class on each parse, which throws away the compiled parsers
+ * (they were optimised for the previous one) every time.
+ */
+const REPORTING = { reportInput: true, jitless: true } as const;
+
 function worthCompiling(input: unknown): boolean {
   const hosts = typeof input === "object" && input !== null ? (input as { hosts?: unknown }).hosts : undefined;
   if (typeof hosts !== "object" || hosts === null) return false;
@@ -48,8 +58,9 @@ function worthCompiling(input: unknown): boolean {
  * ```
  */
 export function resolveInfra(input: unknown): Model {
-  // reportInput: messages say what was written ("got the string \"80\"").
-  const result = CheckedInfraSchema.safeParse(input, { reportInput: true, jitless: !worthCompiling(input) });
+  const compiled = worthCompiling(input);
+  let result = compiled ? CheckedInfraSchema.safeParse(input) : CheckedInfraSchema.safeParse(input, REPORTING);
+  if (!result.success && compiled) result = CheckedInfraSchema.safeParse(input, REPORTING);
   if (!result.success) {
     const keysAt: KeysAt = (path) => knownKeys(InfraSchema, path);
     throw new InfraConfigError(result.error.issues.flatMap((issue) => toDiagnostics(issue, [], keysAt)));
