@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { resolveInfra } from "../src/index.ts";
-import { host, infra } from "./helpers.ts";
+import { app, host, infra, issuesOf } from "./helpers.ts";
 
 /** How many functions `fn` builds from source text (zod's probe `new Function("")` has none). */
 function functionsBuilt(fn: () => void): number {
@@ -29,6 +29,16 @@ test("one host: parsed without compiling; 200 hosts and apps: parsers compiled",
   let resolved = 0;
   assert.ok(functionsBuilt(() => void (resolved = resolveInfra({ ...infra(), hosts }).hosts.length)) > 0);
   assert.is(resolved, 100);
+});
+
+test("a config parsed with compiled parsers reports its problems as a small one does, with what was written", () => {
+  // 150 hosts of one app each: past the threshold (the parsers are compiled once, by the test above).
+  const hosts: Record<string, unknown> = {};
+  for (let i = 0; i < 150; i++) hosts[`web${i}`] = host();
+  hosts.web7 = host({ apps: { web: app({ port: "8001" }) } });
+  assert.equal(issuesOf(infra({}, { hosts })), [
+    { path: ["hosts", "web7", "apps", "web", "port"], code: "invalid_type", message: 'expected a number, got the string "8001"' },
+  ]);
 });
 
 test.run();
