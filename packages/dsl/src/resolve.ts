@@ -58,9 +58,8 @@ function worthCompiling(input: unknown): boolean {
  * ```
  */
 export function resolveInfra(input: unknown): Model {
-  const compiled = worthCompiling(input);
-  let result = compiled ? CheckedInfraSchema.safeParse(input) : CheckedInfraSchema.safeParse(input, REPORTING);
-  if (!result.success && compiled) result = CheckedInfraSchema.safeParse(input, REPORTING);
+  let result = worthCompiling(input) ? CheckedInfraSchema.safeParse(input) : undefined;
+  if (!result?.success) result = CheckedInfraSchema.safeParse(input, REPORTING);
   if (!result.success) {
     const keysAt: KeysAt = (path) => knownKeys(InfraSchema, path);
     throw new InfraConfigError(result.error.issues.flatMap((issue) => toDiagnostics(issue, [], keysAt)));
