@@ -91,6 +91,7 @@ const timed = [10, 100, 1000].map((h) => {
 const rows = timed.map((r) => ({ ...r, mib: heapGrowth(r.hosts) }));
 
 console.log("| measurement | value |\n| --- | --- |");
+console.log(`| Node.js | ${process.version} |`);
 const min = (xs: number[]): string => Math.min(...xs).toFixed(1);
 console.log(`| node -e 0 (median of 31) | ${node.toFixed(1)} ms (min ${min(runs.node)} ms) |`);
 console.log(`| cold gen-nix on hetzner-prod (median of 31) | ${cold.toFixed(1)} ms (min ${min(runs.cli)} ms; ${(cold / node).toFixed(2)}× node; target ≤ 3×) |`);
