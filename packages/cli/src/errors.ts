@@ -70,3 +70,8 @@ export function formatLocation({ file, line, column }: SourceLocation): string {
   const at = line === undefined ? "" : column === undefined ? `:${line}` : `:${line}:${column}`;
   return `${displayPath(file)}${at}`;
 }
+
+/** Whether `error` is a system error with one of `codes` (ENOENT, EEXIST, …). */
+export function isErrno(error: unknown, ...codes: string[]): boolean {
+  return error instanceof Error && codes.includes(String(Reflect.get(error, "code")));
+}

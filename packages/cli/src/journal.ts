@@ -18,7 +18,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { OutDirError, displayPath } from "./errors.ts";
+import { OutDirError, displayPath, isErrno } from "./errors.ts";
+import { faultInjectionPoint } from "./fault-injection.ts";
 import {
   JOURNAL_NAME,
   MANIFEST_NAME,
@@ -67,17 +68,6 @@ export type Recovery =
    * manifest now also lists the files it had already moved into place, so they stay gen-nix's.
    */
   | "rolled-back";
-
-/**
- * Fault injection for the crash-safety test: with GEN_NIX_FAULT_INJECT_KILL_AFTER_STEP=N in the
- * environment, the process SIGKILLs itself right after the N-th step that changes the disk, just
- * as `kill -9` or a power cut would stop it there. Unset, this does nothing.
- */
-let steps = 0;
-function faultInjectionPoint(): void {
-  const killAfter = Number(process.env["GEN_NIX_FAULT_INJECT_KILL_AFTER_STEP"] ?? "");
-  if (++steps === killAfter) process.kill(process.pid, "SIGKILL");
-}
 
 /** Writes `content` to a new file and flushes it to the disk before returning. */
 function writeDurable(file: string, content: string): void {
@@ -337,8 +327,4 @@ function isWrite(value: unknown): value is StagedWrite {
   if (typeof value !== "object" || value === null) return false;
   const { path, staged, hash } = value as Record<string, unknown>;
   return typeof path === "string" && typeof staged === "string" && /^\d+$/.test(staged) && isContentHash(hash);
-}
-
-function isErrno(error: unknown, ...codes: string[]): boolean {
-  return error instanceof Error && codes.includes(String(Reflect.get(error, "code")));
 }
