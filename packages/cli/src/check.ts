@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
 import { hasJournal, hasLeftovers } from "./journal.ts";
+import { deadLockIn } from "./lock.ts";
 import { planOutput } from "./plan.ts";
 
 export interface CheckResult {
@@ -18,7 +19,7 @@ export interface CheckResult {
   readonly diff: string;
   /**
    * What a stopped run left: its journal (the tree may be half updated; no diff is computed) or
-   * staged or temp files only (the tree is the old one). Either way the out dir is not up to date.
+   * staged or temp files or its lock only (the tree is the old one). Either way the out dir is not up to date.
    */
   readonly interrupted: "journal" | "leftovers" | undefined;
 }
@@ -31,6 +32,8 @@ interface Change {
 
 /** Throws OutDirError, like a real run would, when a foreign file is in the way. */
 export function checkFiles(outDir: string, files: readonly GeneratedFile[]): CheckResult {
+  // A run writing the tree right now would make any answer wrong.
+  const deadLock = deadLockIn(resolve(outDir));
   if (hasJournal(resolve(outDir))) return { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "journal" };
   const plan = planOutput(outDir, files);
   const changes: Change[] = [
@@ -41,7 +44,7 @@ export function checkFiles(outDir: string, files: readonly GeneratedFile[]): Che
   if (manifest.before !== manifest.content) changes.push({ path: manifest.path, before: manifest.before, after: manifest.content });
   const diff = changes.map(({ path, before, after }) => patch(path, before, after)).join("");
   const edited = plan.writes.filter((w) => w.edited).length;
-  const interrupted = hasLeftovers(plan.outDir) ? "leftovers" : undefined;
+  const interrupted = deadLock || hasLeftovers(plan.outDir) ? "leftovers" : undefined;
   return { toWrite: plan.writes.length, toRemove: plan.removals.length, edited, diff, interrupted };
 }
 

@@ -11,7 +11,7 @@ import type { CompileCache } from "./compile-cache.ts";
 import { locateDiagnostics, formatReports, reportsJson } from "./diagnostics/report.ts";
 import { ANSI, PLAIN } from "./diagnostics/style.ts";
 import { UsageError, contains, displayPath } from "./errors.ts";
-import { JOURNAL_NAME, STAGING_NAME } from "./manifest.ts";
+import { JOURNAL_NAME, LOCK_NAME, STAGING_NAME } from "./manifest.ts";
 import { loadConfig } from "./load-config.ts";
 import { assertOutDirAllowed } from "./out-dir.ts";
 import { writeFiles } from "./write.ts";
@@ -62,7 +62,7 @@ function reportWarnings(warnings: readonly dsl.Diagnostic[], configFile: string,
 /** What a run says on stderr about an earlier run it found stopped half-way. */
 const RECOVERY_NOTES = {
   none: undefined,
-  cleaned: "deleted the staged or temp files of an earlier run that was stopped before it changed anything",
+  cleaned: "deleted what an earlier run left (staged or temp files, its lock) when it was stopped before it changed anything",
   completed: "completed an earlier run that was stopped half-way",
   "rolled-back":
     "an earlier run was stopped half-way and its staged files are gone; its remaining changes were dropped and the tree regenerated",
@@ -89,7 +89,7 @@ function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): numb
   }
   io.stdout(diff);
   if (interrupted === "leftovers") {
-    const what = `staged or temp files (${STAGING_NAME}/, *.gen-nix-tmp-*)`;
+    const what = `staged or temp files or its lock (${STAGING_NAME}/, *.gen-nix-tmp-*, ${LOCK_NAME})`;
     io.stderr(`gen-nix: an interrupted run left ${what}; run gen-nix to delete them\n`);
   }
   const byHand = edited > 0 ? `, ${edited} of them edited by hand since gen-nix wrote them` : "";

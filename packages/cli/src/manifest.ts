@@ -17,8 +17,10 @@ export const MANIFEST_NAME = ".gen-nix-manifest.json";
 export const JOURNAL_NAME = ".gen-nix-journal.json";
 /** Where a run stages new files before moving them into place; see journal.ts. */
 export const STAGING_NAME = ".gen-nix-staging";
+/** Held by the run that is writing the out dir; see lock.ts. */
+export const LOCK_NAME = ".gen-nix.lock";
 /** Names in the out dir that belong to gen-nix's own bookkeeping, never to generated files. */
-const RESERVED = new Set([MANIFEST_NAME, JOURNAL_NAME, STAGING_NAME]);
+const RESERVED = new Set([MANIFEST_NAME, JOURNAL_NAME, STAGING_NAME, LOCK_NAME]);
 
 const VERSION = 3;
 const FNV_HASH = /^fnv1a64:[0-9a-f]{16}$/;

@@ -2,12 +2,14 @@
 // earlier run left is completed first; then every changed file is staged and fsynced, the journal
 // written, and only then the tree changed — stale files removed, new files renamed into place,
 // the manifest last. A run stopped at any moment leaves the old tree, the new tree, or a journal
-// that the next run completes and that --check reports.
-import { rmSync } from "node:fs";
+// that the next run completes and that --check reports. One run at a time changes an out dir
+// (lock.ts).
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
-import { commit, recover, stage, type Recovery } from "./journal.ts";
-import { STAGING_NAME } from "./manifest.ts";
+import { commit, hasJournal, hasLeftovers, recover, stage, type Recovery } from "./journal.ts";
+import { lockOutDir } from "./lock.ts";
+import { LOCK_NAME, STAGING_NAME } from "./manifest.ts";
 import { planOutput, type OutputPlan } from "./plan.ts";
 
 export interface WriteSummary {
@@ -20,19 +22,38 @@ export interface WriteSummary {
 
 /**
  * Writes `files` into `outDir`, touching only files whose bytes change and files gen-nix owns.
- * Throws OutDirError, with nothing written, when a foreign file is in the way.
+ * Throws OutDirError, with nothing written, when a foreign file is in the way or another run is
+ * writing the out dir.
  */
 export function writeFiles(outDir: string, files: readonly GeneratedFile[]): WriteSummary {
   const dir = resolve(outDir);
-  const recovered = recover(dir);
-  const plan = planOutput(dir, files);
-  applyPlan(plan);
-  return { written: plan.writes.length, unchanged: plan.unchanged, removed: plan.removals.length, recovered };
+  // An up-to-date tree that no run is writing or left half done is not touched at all, not even
+  // by a lock: the directory's mtime stays put (file watchers) and a read-only checkout passes.
+  // (A missing out dir is planned as empty; one that is a file is refused by the plan.)
+  const isDir = statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
+  if (!isDir || (!hasJournal(dir) && !hasLeftovers(dir) && !existsSync(join(dir, LOCK_NAME)))) {
+    const plan = planOutput(dir, files);
+    if (isUpToDate(plan)) return { written: 0, unchanged: plan.unchanged, removed: 0, recovered: "none" };
+  }
+  mkdirSync(dir, { recursive: true });
+  const lock = lockOutDir(dir);
+  try {
+    // Planned again under the lock: the tree may have changed since.
+    const recovered = recover(dir);
+    const plan = planOutput(dir, files);
+    if (!isUpToDate(plan)) applyPlan(plan);
+    // A lock alone is what a run killed before it staged anything leaves.
+    const note = recovered === "none" && lock.tookOver ? "cleaned" : recovered;
+    return { written: plan.writes.length, unchanged: plan.unchanged, removed: plan.removals.length, recovered: note };
+  } finally {
+    lock.release();
+  }
 }
 
+const isUpToDate = (plan: OutputPlan): boolean =>
+  plan.writes.length === 0 && plan.removals.length === 0 && plan.manifest.before === plan.manifest.content;
+
 function applyPlan(plan: OutputPlan): void {
-  // Up to date: not even the staging dir is created, and no mtime moves.
-  if (plan.writes.length === 0 && plan.removals.length === 0 && plan.manifest.before === plan.manifest.content) return;
   const { outDir } = plan;
   const manifest = plan.manifest.content;
   let journal;

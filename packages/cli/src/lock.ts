@@ -1,0 +1,150 @@
+// One writing run at a time per out dir. Two runs at once (a pre-commit hook and an editor's
+// on-save task, say) would stage into the same directory and complete each other's journal
+// half-way. A run that writes creates `.gen-nix.lock` exclusively, with its pid and host name,
+// and deletes it when done. A lock whose process is gone was left by a run that was killed: the
+// next run takes it over, and until then `--check` reports it as a leftover.
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { hostname, uptime } from "node:os";
+import { join } from "node:path";
+import { OutDirError, displayPath, isErrno } from "./errors.ts";
+import { faultInjectionPoint } from "./fault-injection.ts";
+import { LOCK_NAME } from "./manifest.ts";
+
+/** A lock someone holds or held. */
+export interface LockHolder {
+  /** Undefined when the file is not a lock gen-nix wrote whole (a run killed while writing it). */
+  readonly pid: number | undefined;
+  readonly host: string | undefined;
+  /** Whether its run may still be going: a live process, another machine, or a lock still being written. */
+  readonly live: boolean;
+  /** The lock file's text. */
+  readonly text: string;
+}
+
+/** A lock without a pid this young may be one another run is writing right now. */
+const UNFINISHED_GRACE_MS = 10_000;
+
+/** The holder of `outDir`'s lock, or undefined when there is none. */
+export function lockHolder(outDir: string): LockHolder | undefined {
+  const file = join(outDir, LOCK_NAME);
+  let text: string;
+  let age: number;
+  try {
+    text = readFileSync(file, "utf8");
+    age = Date.now() - statSync(file).mtimeMs;
+  } catch (error) {
+    if (isErrno(error, "ENOENT", "ENOTDIR")) return undefined;
+    throw error;
+  }
+  return parseHolder(text, age);
+}
+
+/**
+ * The holder a lock's `text` names. Its `age` (ms) tells a lock being written from a broken one,
+ * and one from before the machine booted (a power cut) from a live one whose pid was reused.
+ */
+function parseHolder(text: string, age: number): LockHolder {
+  const match = /^(\d+) (\S*)\n$/.exec(text);
+  if (match === null) return { pid: undefined, host: undefined, live: age < UNFINISHED_GRACE_MS, text };
+  const pid = Number(match[1]);
+  const host = match[2]!;
+  // Only a process on this machine can be looked for; this very process holds no lock between runs.
+  const here = host === hostname();
+  const live = !here || (pid !== process.pid && age < uptime() * 1000 && processExists(pid));
+  return { pid, host, live, text };
+}
+
+/** Whether a killed run's lock is in `outDir` (for --check); throws OutDirError while a run holds it. */
+export function deadLockIn(outDir: string): boolean {
+  const holder = lockHolder(outDir);
+  if (holder?.live) throw heldBy(holder, join(outDir, LOCK_NAME));
+  return holder !== undefined;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return isErrno(error, "EPERM");
+  }
+}
+
+/**
+ * Takes `outDir`'s lock (the directory must exist) for a writing run; throws OutDirError, with
+ * nothing written, while another run holds it. Returns whether a killed run's lock was taken
+ * over, and the function that releases the lock.
+ */
+export function lockOutDir(outDir: string): { release: () => void; tookOver: boolean } {
+  const file = join(outDir, LOCK_NAME);
+  const mine = `${process.pid} ${hostname()}\n`;
+  let tookOver = false;
+  for (;;) {
+    let fd: number;
+    try {
+      fd = openSync(file, "wx");
+    } catch (error) {
+      if (!isErrno(error, "EEXIST")) throw error;
+      const holder = lockHolder(outDir);
+      if (holder?.live) throw heldBy(holder, file);
+      if (holder !== undefined) {
+        takeOver(file, holder.text);
+        tookOver = true;
+      }
+      continue;
+    }
+    try {
+      writeSync(fd, mine);
+    } finally {
+      closeSync(fd);
+    }
+    faultInjectionPoint();
+    return { release: () => release(file, mine), tookOver };
+  }
+}
+
+/**
+ * Removes a killed run's lock whose text was `dead`. Two runs may find the same dead lock at
+ * once: the lock is moved aside before it is deleted, and if what was moved is not the dead lock
+ * but the one the other run has just created, it is put back and this run stops.
+ */
+function takeOver(file: string, dead: string): void {
+  const aside = `${file}.${process.pid}`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if (isErrno(error, "ENOENT")) return;
+    throw error;
+  }
+  const moved = readFileSync(aside, "utf8");
+  if (moved !== dead) {
+    try {
+      linkSync(aside, file);
+    } catch (error) {
+      // Yet another run holds the lock now: this run stops all the same.
+      if (!isErrno(error, "EEXIST")) throw error;
+    } finally {
+      rmSync(aside, { force: true });
+    }
+    throw heldBy(parseHolder(moved, 0), file);
+  }
+  rmSync(aside, { force: true });
+}
+
+/** Deletes the lock if it is still this run's. */
+function release(file: string, mine: string): void {
+  try {
+    if (readFileSync(file, "utf8") === mine) rmSync(file, { force: true });
+  } catch (error) {
+    if (!isErrno(error, "ENOENT")) throw error;
+  }
+}
+
+function heldBy(holder: Pick<LockHolder, "pid" | "host">, file: string): OutDirError {
+  const who =
+    holder.pid === undefined ? "another gen-nix run" : `another gen-nix run (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`})`;
+  return new OutDirError(
+    `${who} is writing this flake right now; wait for it to finish, or delete ${displayPath(file)} if no gen-nix is running`,
+  );
+}
