@@ -30,11 +30,12 @@ interface Change {
   readonly after: string | undefined;
 }
 
-/** Throws OutDirError, like a real run would, when a foreign file is in the way. */
+/** Throws OutDirError, like a real run would, when a foreign file is in the way or a run is writing the out dir. */
 export function checkFiles(outDir: string, files: readonly GeneratedFile[]): CheckResult {
+  const dir = resolve(outDir);
   // A run writing the tree right now would make any answer wrong.
-  const deadLock = deadLockIn(resolve(outDir));
-  if (hasJournal(resolve(outDir))) return { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "journal" };
+  const deadLock = deadLockIn(dir);
+  if (hasJournal(dir)) return { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "journal" };
   const plan = planOutput(outDir, files);
   const changes: Change[] = [
     ...plan.writes.map(({ path, before, content }) => ({ path, before, after: content })),

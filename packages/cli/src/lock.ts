@@ -11,7 +11,7 @@ import { faultInjectionPoint } from "./fault-injection.ts";
 import { LOCK_NAME } from "./manifest.ts";
 
 /** A lock someone holds or held. */
-export interface LockHolder {
+interface LockHolder {
   /** Undefined when the file is not a lock gen-nix wrote whole (a run killed while writing it). */
   readonly pid: number | undefined;
   readonly host: string | undefined;
@@ -25,7 +25,7 @@ export interface LockHolder {
 const UNFINISHED_GRACE_MS = 10_000;
 
 /** The holder of `outDir`'s lock, or undefined when there is none. */
-export function lockHolder(outDir: string): LockHolder | undefined {
+function lockHolder(outDir: string): LockHolder | undefined {
   const file = join(outDir, LOCK_NAME);
   let text: string;
   let age: number;
