@@ -19,7 +19,8 @@ export interface CheckResult {
   readonly diff: string;
   /**
    * What a stopped run left: its journal (the tree may be half updated; no diff is computed) or
-   * staged or temp files or its lock only (the tree is the old one). Either way the out dir is not up to date.
+   * staged or temp files or its lock only (the tree is the old one). Either way the out dir is
+   * not up to date.
    */
   readonly interrupted: "journal" | "leftovers" | undefined;
 }
@@ -30,7 +31,10 @@ interface Change {
   readonly after: string | undefined;
 }
 
-/** Throws OutDirError, like a real run would, when a foreign file is in the way or a run is writing the out dir. */
+/**
+ * Throws OutDirError, like a real run would, when a foreign file is in the way or another run is
+ * writing the out dir.
+ */
 export function checkFiles(outDir: string, files: readonly GeneratedFile[]): CheckResult {
   const dir = resolve(outDir);
   // A run writing the tree right now would make any answer wrong.
