@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
 import { commit, hasJournal, hasLeftovers, recover, stage, type Recovery } from "./journal.ts";
 import { lockOutDir } from "./lock.ts";
-import { LOCK_NAME, STAGING_NAME } from "./manifest.ts";
-import { planOutput, type OutputPlan } from "./plan.ts";
+import { LOCK_NAME, MANIFEST_NAME, STAGING_NAME } from "./manifest.ts";
+import { planOutput, readFileIfAny, type OutputPlan } from "./plan.ts";
 
 export interface WriteSummary {
   readonly written: number;
@@ -31,16 +31,21 @@ export function writeFiles(outDir: string, files: readonly GeneratedFile[]): Wri
   // by a lock: the directory's mtime stays put (file watchers) and a read-only checkout passes.
   // (A missing out dir is planned as empty; one that is a file is refused by the plan.)
   const isDir = statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
+  let unlocked: OutputPlan | undefined;
   if (!isDir || (!hasJournal(dir) && !hasLeftovers(dir) && !existsSync(join(dir, LOCK_NAME)))) {
-    const plan = planOutput(dir, files);
-    if (isUpToDate(plan)) return { written: 0, unchanged: plan.unchanged, removed: 0, recovered: "none" };
+    unlocked = planOutput(dir, files);
+    if (isUpToDate(unlocked)) return { written: 0, unchanged: unlocked.unchanged, removed: 0, recovered: "none" };
   }
   mkdirSync(dir, { recursive: true });
   const lock = lockOutDir(dir);
   try {
-    // Planned again under the lock: the tree may have changed since.
     const recovered = recover(dir);
-    const plan = planOutput(dir, files);
+    // Another run may have changed the tree before this one took the lock; any run that did
+    // rewrote the manifest or left something behind. Otherwise the plan made without the lock holds.
+    const plan =
+      unlocked !== undefined && recovered === "none" && !lock.tookOver && readFileIfAny(dir, MANIFEST_NAME) === unlocked.manifest.before
+        ? unlocked
+        : planOutput(dir, files);
     if (!isUpToDate(plan)) applyPlan(plan);
     // A lock alone is what a run killed before it staged anything leaves.
     const note = recovered === "none" && lock.tookOver ? "cleaned" : recovered;
