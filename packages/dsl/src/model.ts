@@ -7,7 +7,7 @@ import type { DiskoModel } from "./model-disko.ts";
 export interface Model {
   /** Branch of github:NixOS/nixpkgs, e.g. "nixos-26.05" → inputs.nixpkgs.url */
   nixpkgsBranch: string;
-  /** Extra flake inputs, sorted by name → inputs.<name> */
+  /** Flake inputs besides nixpkgs, sorted by name: the config's, and disko / sops-nix when a host needs them → inputs.<name> */
   inputs: FlakeInputModel[];
   /** One per host → nixosConfigurations.<name> */
   hosts: HostModel[];
@@ -17,7 +17,7 @@ export interface Model {
   optOuts: OptOut[];
 }
 
-/** A flake input carrying an app's source. */
+/** A flake input: an app's source, or a module the output uses (disko, sops-nix). */
 export interface FlakeInputModel {
   name: string;
   url: string;

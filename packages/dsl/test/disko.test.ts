@@ -220,10 +220,13 @@ test("malformed hostId and GPT type codes are refused with the expected form", (
   assert.match(type[0]!.message, /4-digit sgdisk code/);
 });
 
-test("name_clash: a user input named disko when a host has a layout", () => {
-  const cfg = config(hetznerCloud(), {}, { inputs: { disko: "github:me/disko" } });
-  expectIssue(cfg, "name_clash", ["inputs", "disko"], /used by the generated flake for the disk layouts/);
-  assert.ok(resolveInfra({ inputs: { disko: "github:me/disko" }, hosts: { vps: { stateVersion: "26.05" } } }));
+test("the disko input: added, sorted among the user's, when a host has a layout; a user input of that name (pinned) is used instead", () => {
+  const added = resolveInfra(config(hetznerCloud(), {}, { inputs: { web: "github:me/web", app: "github:me/app" } })).inputs;
+  assert.equal(added.map((i) => i.name), ["app", "disko", "web"]);
+  assert.equal(added[1], { name: "disko", url: "github:nix-community/disko", followsNixpkgs: true });
+  const pinned = resolveInfra(config(hetznerCloud(), {}, { inputs: { disko: "github:nix-community/disko/v1.11.0" } })).inputs;
+  assert.equal(pinned, [{ name: "disko", url: "github:nix-community/disko/v1.11.0", followsNixpkgs: true }]);
+  assert.equal(resolveInfra({ hosts: { vps: { stateVersion: "26.05" } } }).inputs, [], "no layout, no disko input");
 });
 
 test("invalid_address: IP addresses and DNS names only, without user or port", () => {

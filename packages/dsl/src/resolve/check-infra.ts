@@ -43,15 +43,9 @@ function checkDomains(config: Infra): Diagnostic[] {
   return out;
 }
 
-/** Disk layouts, and the `disko` flake input they bring, which a user input must not shadow. */
+/** Disk layouts. */
 function checkDiskLayouts(config: Infra): Diagnostic[] {
-  const hosts = Object.entries(config.hosts).filter(([, host]) => host.disko !== undefined);
-  const out = hosts.flatMap(([name, host]) => checkDisko(host.disko!, ["hosts", name, "disko"]));
-  if (hosts.length > 0 && Object.hasOwn(config.inputs, "disko")) {
-    const message = 'input name "disko" is used by the generated flake for the disk layouts (github:nix-community/disko)';
-    out.push({ path: ["inputs", "disko"], code: "name_clash", message });
-  }
-  return out;
+  return Object.entries(config.hosts).flatMap(([name, host]) => (host.disko ? checkDisko(host.disko, ["hosts", name, "disko"]) : []));
 }
 
 /** Every problem that involves more than one part of the config. */

@@ -1,4 +1,4 @@
-/** `flake.nix`: nixpkgs on the chosen branch, the app inputs, and one nixosConfiguration per host. */
+/** `flake.nix`: nixpkgs on the chosen branch, the model's inputs, and one nixosConfiguration per host. */
 import { n } from "../ast/build.ts";
 import type { Binding } from "../ast/nodes.ts";
 import type { FlakeInputModel, Model } from "@gen-nix/dsl";
@@ -7,19 +7,6 @@ import { type GeneratedFile, nixFile } from "./file.ts";
 function input(i: FlakeInputModel): Binding {
   if (!i.followsNixpkgs) return n.assign([i.name, "url"], i.url);
   return n.assign([i.name], { url: i.url, inputs: { nixpkgs: { follows: "nixpkgs" } } });
-}
-
-/** disko's NixOS module turns a host's `disko.devices` into file systems and the diskoScript installers run. */
-const DISKO_INPUT = input({ name: "disko", url: "github:nix-community/disko", followsNixpkgs: true });
-
-/** The flake input sops-nix comes from; a user's own input of that name (e.g. pinned) is used instead. */
-const SOPS_NIX: FlakeInputModel = { name: "sops-nix", url: "github:Mic92/sops-nix", followsNixpkgs: true };
-
-/** The inputs, with sops-nix added in sorted place when a host decrypts secrets with it. */
-function inputs(model: Model): FlakeInputModel[] {
-  const needed = model.hosts.some((h) => h.sops) && !model.inputs.some((i) => i.name === SOPS_NIX.name);
-  if (!needed) return model.inputs;
-  return [...model.inputs, SOPS_NIX].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function nixosConfiguration(host: Model["hosts"][number]): Binding {
@@ -47,8 +34,7 @@ export function emitFlake(model: Model): GeneratedFile {
       "inputs",
       n.set([
         n.assign("nixpkgs.url", `github:NixOS/nixpkgs/${model.nixpkgsBranch}`),
-        ...(disko ? [DISKO_INPUT] : []),
-        ...inputs(model).map(input),
+        ...model.inputs.map(input),
       ]),
       { blankBefore: true },
     ),
