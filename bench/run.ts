@@ -3,7 +3,8 @@
  * in-process synthesis (validate + emit + print) of 10 / 100 / 1,000 hosts × 10 apps, each
  * size run five times back to back, as a warm process would; the heap's growth is measured in
  * runs of its own afterwards.
- * Targets: cold ≤ 3× node; 1,000 × 10 in ≤ 0.5 s; time per host roughly constant.
+ * Targets: cold ≤ 3× node; 1,000 × 10 in ≤ 0.5 s; time per host roughly constant. A fixed loop
+ * of plain JavaScript, timed after each size, shows how fast the machine ran meanwhile.
  *
  * The cold figure is the median of runs on one copy of the example: the first writes the flake
  * and compiles the config, the others find both up to date, as repeated runs of an unchanged
@@ -53,6 +54,23 @@ function synth(hosts: number): { ms: number; files: number } {
 }
 
 /**
+ * The machine's speed at the time: a fixed piece of plain JavaScript (300,000 short strings read
+ * 40 times), in ms, once the JIT has compiled it. On a shared machine whose speed moves within
+ * minutes, it tells a slowed machine (synthesis and this slow alike) from slower code (only
+ * synthesis slows). The strings are made once, so that the loop allocates nothing and the
+ * collector's state after a synthesis does not change its time.
+ */
+function referenceLoop(): number {
+  const t0 = process.hrtime.bigint();
+  let hash = 0;
+  for (let round = 0; round < 40; round++) for (const s of REFERENCE_STRINGS) hash = (hash * 31 + s.length + s.charCodeAt(1)) | 0;
+  referenceSink = hash; // kept, so that the loop is not dropped as dead code
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+const REFERENCE_STRINGS = Array.from({ length: 300_000 }, (_, i) => `x${i}`);
+let referenceSink = 0;
+
+/**
  * How much the heap grows over one synthesis, from a collected heap. Measured apart from the
  * timed runs: a full collection between runs, with nothing of the previous run alive, frees the
  * hidden classes its objects had, which throws away the JIT's code compiled for them, so a run
@@ -80,11 +98,14 @@ const [editNode, edit] = [median(edited.node), median(edited.cli)];
 rmSync(out, { recursive: true, force: true });
 rmSync(bundleDir, { recursive: true, force: true });
 
+for (let i = 0; i < 3; i++) referenceLoop(); // warm-up: compiled, as synthesis is
+const reference: number[] = [];
 synth(10); // warm-up: the JIT, not the first measurement, is what later runs see
 // Each size five times: the median is the figure (the machine is shared and noisy); the fastest
 // run shows what the code does undisturbed, the first one what it does with less warm code.
 const timed = [10, 100, 1000].map((h) => {
   const runs = [synth(h), synth(h), synth(h), synth(h), synth(h)];
+  reference.push(referenceLoop());
   const sorted = [...runs].sort((a, b) => a.ms - b.ms);
   return { hosts: h, ...sorted[2]!, first: runs[0]!.ms, fastest: sorted[0]!.ms };
 });
@@ -100,5 +121,6 @@ console.log(`| … after an edit of the config (compiles it again; median of 11)
 for (const r of rows) {
   console.log(`| synth ${r.hosts} hosts × 10 apps (${r.files} files; median of 5) | ${r.ms.toFixed(1)} ms (fastest ${r.fastest.toFixed(1)} ms, first ${r.first.toFixed(1)} ms), ${r.mib.toFixed(1)} MiB heap, ${(r.ms / r.hosts).toFixed(3)} ms/host |`);
 }
+console.log(`| machine speed: a fixed JS loop, after each size (median of 3) | ${median(reference).toFixed(1)} ms (each: ${reference.map((x) => x.toFixed(0)).join(", ")} ms) |`);
 const big = rows[rows.length - 1]!;
 console.log(`\ntargets: cold ${cold <= 3 * node ? "met" : "MISSED"}; 1,000 × 10 ${big.ms <= 500 ? "met" : "MISSED"} (${big.ms.toFixed(0)} ms)`);
