@@ -1,4 +1,4 @@
-// The command line: `gen-nix [audit] [--config FILE] [--out DIR] [--check] [--json] [--help] [--version]`
+// The command line: `gen-nix [audit] [--config FILE] [--out DIR] [--check] [--json] [--wait SECONDS] [--help] [--version]`
 // (`gen-nix import …` has its own, in import/command.ts).
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./errors.ts";
@@ -16,11 +16,13 @@ export interface CliArgs {
   readonly check: boolean;
   /** Errors and warnings as JSON on stdout; everything else goes to stderr. */
   readonly json: boolean;
+  /** How long to wait for another run writing the out dir, in ms. */
+  readonly waitMs: number;
   readonly help: boolean;
   readonly version: boolean;
 }
 
-export const USAGE = `Usage: gen-nix [--config FILE] [--out DIR] [--check] [--json]
+export const USAGE = `Usage: gen-nix [--config FILE] [--out DIR] [--check] [--json] [--wait SECONDS]
        gen-nix audit [--config FILE] [--json]
        gen-nix import FILE [--name NAME] [--directory DIR] [--out-file FILE]  (see gen-nix import --help)
 
@@ -33,6 +35,7 @@ Options:
   -o, --out DIR      the flake root to write (default: the config file's directory)
       --check        write nothing; print a diff and exit 1 if the flake is out of date
       --json         print errors and warnings as JSON on stdout (other output goes to stderr)
+      --wait SECONDS how long to wait for another gen-nix run writing the flake (default: 30)
   -h, --help         print this help
       --version      print the version
 `;
@@ -42,17 +45,26 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   check: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
+  wait: { type: "string", default: "30" },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const;
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
-  const { config, out, check, json, help, version } = values;
+  const { config, out, check, json, wait, help, version } = values;
   const cmd = command(positionals);
-  // audit writes nothing: a flake root or a check would be silently ignored.
-  if (cmd === "audit" && (out !== undefined || check)) throw new UsageError(`audit takes no ${out !== undefined ? "--out" : "--check"}`);
-  return { command: cmd, config, out, check, json, help, version };
+  // audit writes nothing: a flake root, a check or a wait for writers would be silently ignored.
+  const ignored = out !== undefined ? "--out" : check ? "--check" : wait !== OPTIONS.wait.default ? "--wait" : undefined;
+  if (cmd === "audit" && ignored !== undefined) throw new UsageError(`audit takes no ${ignored}`);
+  return { command: cmd, config, out, check, json, waitMs: seconds(wait), help, version };
+}
+
+/** `--wait`'s value in ms: a number of seconds, 0 or more. */
+function seconds(text: string): number {
+  const value = text.trim() === "" ? NaN : Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new UsageError(`--wait takes a number of seconds (0 or more), got ${JSON.stringify(text)}`);
+  return value * 1000;
 }
 
 /** Node's strict parseArgs with positionals, for every command line; its errors are UsageErrors. */

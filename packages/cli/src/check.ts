@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
 import { hasJournal, hasLeftovers } from "./journal.ts";
-import { deadLockIn } from "./lock.ts";
+import { type LockWait, NO_WAIT, deadLockIn } from "./lock.ts";
 import { planOutput } from "./plan.ts";
 
 export interface CheckResult {
@@ -33,12 +33,12 @@ interface Change {
 
 /**
  * Throws OutDirError, like a real run would, when a foreign file is in the way or another run is
- * writing the out dir.
+ * still writing the out dir after the wait.
  */
-export function checkFiles(outDir: string, files: readonly GeneratedFile[]): CheckResult {
+export function checkFiles(outDir: string, files: readonly GeneratedFile[], wait: LockWait = NO_WAIT): CheckResult {
   const dir = resolve(outDir);
-  // A run writing the tree right now would make any answer wrong.
-  const deadLock = deadLockIn(dir);
+  // A run writing the tree right now would make any answer wrong: its result is what is checked.
+  const deadLock = deadLockIn(dir, wait);
   if (hasJournal(dir)) return { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "journal" };
   const plan = planOutput(outDir, files);
   const changes: Change[] = [

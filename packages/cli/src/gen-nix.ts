@@ -13,6 +13,7 @@ import { ANSI, PLAIN } from "./diagnostics/style.ts";
 import { UsageError, contains, displayPath } from "./errors.ts";
 import { JOURNAL_NAME, LOCK_NAME, STAGING_NAME } from "./manifest.ts";
 import { loadConfig } from "./load-config.ts";
+import type { LockWait } from "./lock.ts";
 import { assertOutDirAllowed } from "./out-dir.ts";
 import { writeFiles } from "./write.ts";
 
@@ -47,7 +48,8 @@ export function genNix(argv: readonly string[], io: CliIo): number {
   // With --json, stdout carries the JSON alone: the summary and a --check diff go to stderr.
   // (Not `{ ...io }`: spreading would call the `color` getter, which asks whether stderr is a terminal.)
   const textIo: CliIo = args.json ? { cwd: io.cwd, stdout: io.stderr, stderr: io.stderr } : io;
-  return args.check ? check(outDir, files, textIo) : write(outDir, files, textIo);
+  const wait: LockWait = { limitMs: args.waitMs, onWait: (who) => io.stderr(`gen-nix: waiting for ${who} to finish writing the flake\n`) };
+  return args.check ? check(outDir, files, wait, textIo) : write(outDir, files, wait, textIo);
 }
 
 /** Warnings located in the config (which loads ts-morph, so only when there are any). */
@@ -68,16 +70,16 @@ const RECOVERY_NOTES = {
     "an earlier run was stopped half-way and its staged files are gone; its remaining changes were dropped and the tree regenerated",
 } as const;
 
-function write(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
-  const { written, unchanged, removed, recovered } = writeFiles(outDir, files);
+function write(outDir: string, files: readonly GeneratedFile[], wait: LockWait, io: CliIo): number {
+  const { written, unchanged, removed, recovered } = writeFiles(outDir, files, wait);
   const note = RECOVERY_NOTES[recovered];
   if (note !== undefined) io.stderr(`gen-nix: ${note}\n`);
   return print(io, `gen-nix: ${written} written, ${unchanged} unchanged, ${removed} removed\n`);
 }
 
 /** The diff goes to stdout alone, so `gen-nix --check > drift.patch` yields a clean patch. */
-function check(outDir: string, files: readonly GeneratedFile[], io: CliIo): number {
-  const { diff, toWrite, toRemove, edited, interrupted } = checkFiles(outDir, files);
+function check(outDir: string, files: readonly GeneratedFile[], wait: LockWait, io: CliIo): number {
+  const { diff, toWrite, toRemove, edited, interrupted } = checkFiles(outDir, files, wait);
   if (interrupted === "journal") {
     const half = "the flake may be half updated; run gen-nix to complete it";
     io.stderr(`gen-nix: an interrupted run left ${JOURNAL_NAME}: ${half}\n`);

@@ -1,8 +1,9 @@
 // One writing run at a time per out dir. Two runs at once (a pre-commit hook and an editor's
 // on-save task, say) would stage into the same directory and complete each other's journal
 // half-way. A run that writes creates `.gen-nix.lock` exclusively, with its pid and host name,
-// and deletes it when done. A lock whose process is gone was left by a run that was killed: the
-// next run takes it over, and until then `--check` reports it as a leftover.
+// and deletes it when done; a second run, or `--check`, waits for it (runs take a second or so).
+// A lock whose process is gone was left by a run that was killed: the next run takes it over, and
+// until then `--check` reports it as a leftover.
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { hostname, uptime } from "node:os";
 import { join } from "node:path";
@@ -24,9 +25,44 @@ interface LockHolder {
 /** A lock without a pid this young may be one another run is writing right now. */
 const UNFINISHED_GRACE_MS = 10_000;
 
-/** The holder of `outDir`'s lock, or undefined when there is none. */
-function lockHolder(outDir: string): LockHolder | undefined {
-  const file = join(outDir, LOCK_NAME);
+/** How often a waiting run looks at the lock again. */
+const POLL_MS = 50;
+
+/** How long to wait for another run's lock (ms; 0: fail at once), and who hears, once, whom the run waits for. */
+export interface LockWait {
+  readonly limitMs: number;
+  readonly onWait?: (who: string) => void;
+}
+
+/** No waiting: in-process callers (tests, tools) that would rather know at once. */
+export const NO_WAIT: LockWait = { limitMs: 0 };
+
+/** Blocks the thread for `ms` (nothing else runs meanwhile: the CLI is synchronous). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Waits while a live run holds the lock in `file`: returns the holder found once none is live
+ * (undefined: no lock), or throws OutDirError when the wait limit passes first.
+ */
+function awaitRelease(file: string, wait: LockWait): LockHolder | undefined {
+  let holder = lockHolder(file);
+  if (!holder?.live) return holder;
+  const limit = wait.limitMs;
+  if (limit > 0) wait.onWait?.(who(holder));
+  const start = Date.now();
+  while (holder?.live) {
+    const waited = Date.now() - start;
+    if (waited >= limit) throw heldBy(holder, file, limit);
+    sleep(Math.min(POLL_MS, limit - waited));
+    holder = lockHolder(file);
+  }
+  return holder;
+}
+
+/** The holder of the lock in `file`, or undefined when there is none. */
+function lockHolder(file: string): LockHolder | undefined {
   let text: string;
   let age: number;
   try {
@@ -54,11 +90,12 @@ function parseHolder(text: string, age: number): LockHolder {
   return { pid, host, live, text };
 }
 
-/** Whether a killed run's lock is in `outDir` (for --check); throws OutDirError while a run holds it. */
-export function deadLockIn(outDir: string): boolean {
-  const holder = lockHolder(outDir);
-  if (holder?.live) throw heldBy(holder, join(outDir, LOCK_NAME));
-  return holder !== undefined;
+/**
+ * Whether a killed run's lock is in `outDir` (for --check), once no run holds it; throws
+ * OutDirError when one still does after the wait.
+ */
+export function deadLockIn(outDir: string, wait: LockWait = NO_WAIT): boolean {
+  return awaitRelease(join(outDir, LOCK_NAME), wait) !== undefined;
 }
 
 function processExists(pid: number): boolean {
@@ -72,11 +109,12 @@ function processExists(pid: number): boolean {
 }
 
 /**
- * Takes `outDir`'s lock (the directory must exist) for a writing run; throws OutDirError, with
- * nothing written, while another run holds it. Returns whether a killed run's lock was taken
- * over, and the function that releases the lock.
+ * Takes `outDir`'s lock (the directory must exist) for a writing run, after another run's lock
+ * is released; throws OutDirError, with nothing written, when another run still holds it after
+ * the wait. Returns whether a killed run's lock was taken over, and the function that releases
+ * the lock.
  */
-export function lockOutDir(outDir: string): { release: () => void; tookOver: boolean } {
+export function lockOutDir(outDir: string, wait: LockWait = NO_WAIT): { release: () => void; tookOver: boolean } {
   const file = join(outDir, LOCK_NAME);
   const mine = `${process.pid} ${hostname()}\n`;
   let tookOver = false;
@@ -86,12 +124,8 @@ export function lockOutDir(outDir: string): { release: () => void; tookOver: boo
       fd = openSync(file, "wx");
     } catch (error) {
       if (!isErrno(error, "EEXIST")) throw error;
-      const holder = lockHolder(outDir);
-      if (holder?.live) throw heldBy(holder, file);
-      if (holder !== undefined) {
-        takeOver(file, holder.text);
-        tookOver = true;
-      }
+      const holder = awaitRelease(file, wait);
+      if (holder !== undefined && takeOver(file, holder.text)) tookOver = true;
       continue;
     }
     try {
@@ -105,31 +139,33 @@ export function lockOutDir(outDir: string): { release: () => void; tookOver: boo
 }
 
 /**
- * Removes a killed run's lock whose text was `dead`. Two runs may find the same dead lock at
- * once: the lock is moved aside before it is deleted, and if what was moved is not the dead lock
- * but the one the other run has just created, it is put back and this run stops.
+ * Removes a killed run's lock whose text was `dead`; returns whether it did. Two runs may find
+ * the same dead lock at once: the lock is moved aside before it is deleted, and if what was moved
+ * is not the dead lock but the one the other run has just created, it is put back, and this run
+ * waits for it like for any other.
  */
-function takeOver(file: string, dead: string): void {
+function takeOver(file: string, dead: string): boolean {
   const aside = `${file}.${process.pid}`;
   try {
     renameSync(file, aside);
   } catch (error) {
-    if (isErrno(error, "ENOENT")) return;
+    if (isErrno(error, "ENOENT")) return false;
     throw error;
   }
   const moved = readFileSync(aside, "utf8");
-  if (moved !== dead) {
-    try {
-      linkSync(aside, file);
-    } catch (error) {
-      // Yet another run holds the lock now: this run stops all the same.
-      if (!isErrno(error, "EEXIST")) throw error;
-    } finally {
-      rmSync(aside, { force: true });
-    }
-    throw heldBy(parseHolder(moved, 0), file);
+  if (moved === dead) {
+    rmSync(aside, { force: true });
+    return true;
   }
-  rmSync(aside, { force: true });
+  try {
+    linkSync(aside, file);
+  } catch (error) {
+    // Yet another run holds the lock now: this run waits for that one instead.
+    if (!isErrno(error, "EEXIST")) throw error;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+  return false;
 }
 
 /** Deletes the lock if it is still this run's. */
@@ -141,10 +177,14 @@ function release(file: string, mine: string): void {
   }
 }
 
-function heldBy(holder: Pick<LockHolder, "pid" | "host">, file: string): OutDirError {
-  const who =
-    holder.pid === undefined ? "another gen-nix run" : `another gen-nix run (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`})`;
-  return new OutDirError(
-    `${who} is writing this flake right now; wait for it to finish, or delete ${displayPath(file)} if no gen-nix is running`,
-  );
+/** "another gen-nix run (pid 12 on build-box)" */
+function who(holder: Pick<LockHolder, "pid" | "host">): string {
+  if (holder.pid === undefined) return "another gen-nix run";
+  return `another gen-nix run (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`})`;
+}
+
+/** The lock is still held after waiting `waited` ms. */
+function heldBy(holder: Pick<LockHolder, "pid" | "host">, file: string, waited: number): OutDirError {
+  const doing = waited === 0 ? "is writing this flake right now" : `is still writing this flake after ${(waited / 1000).toFixed(1)} s`;
+  return new OutDirError(`${who(holder)} ${doing}; wait for it to finish, or delete ${displayPath(file)} if no gen-nix is running`);
 }

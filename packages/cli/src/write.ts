@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { GeneratedFile } from "@gen-nix/emit-nix";
 import { commit, hasJournal, hasLeftovers, recover, stage, type Recovery } from "./journal.ts";
-import { lockOutDir } from "./lock.ts";
+import { type LockWait, NO_WAIT, lockOutDir } from "./lock.ts";
 import { LOCK_NAME, MANIFEST_NAME, STAGING_NAME } from "./manifest.ts";
 import { planOutput, readFileIfAny, type OutputPlan } from "./plan.ts";
 
@@ -22,10 +22,10 @@ export interface WriteSummary {
 
 /**
  * Writes `files` into `outDir`, touching only files whose bytes change and files gen-nix owns.
- * Throws OutDirError, with nothing written, when a foreign file is in the way or another run is
- * writing the out dir.
+ * Another run writing the out dir is waited for as `wait` says. Throws OutDirError, with nothing
+ * written, when a foreign file is in the way or another run is still writing after the wait.
  */
-export function writeFiles(outDir: string, files: readonly GeneratedFile[]): WriteSummary {
+export function writeFiles(outDir: string, files: readonly GeneratedFile[], wait: LockWait = NO_WAIT): WriteSummary {
   const dir = resolve(outDir);
   // An up-to-date tree that no run is writing or left half done is not touched at all, not even
   // by a lock: the directory's mtime stays put (file watchers) and a read-only checkout passes.
@@ -37,7 +37,7 @@ export function writeFiles(outDir: string, files: readonly GeneratedFile[]): Wri
     if (isUpToDate(unlocked)) return { written: 0, unchanged: unlocked.unchanged, removed: 0, recovered: "none" };
   }
   mkdirSync(dir, { recursive: true });
-  const lock = lockOutDir(dir);
+  const lock = lockOutDir(dir, wait);
   try {
     const recovered = recover(dir);
     // Another run may have changed the tree before this one took the lock; any run that did

@@ -105,6 +105,7 @@ test("an unknown command or a stray argument is a usage error", () => {
 test("audit writes nothing, so --out and --check are usage errors rather than ignored", () => {
   assert.throws(() => run(["audit", "--out", "flake"], CLEAN), (e: unknown) => e instanceof UsageError && /audit takes no --out/.test(e.message));
   assert.throws(() => run(["audit", "--check"], CLEAN), (e: unknown) => e instanceof UsageError && /audit takes no --check/.test(e.message));
+  assert.throws(() => run(["audit", "--wait", "5"], CLEAN), (e: unknown) => e instanceof UsageError && /audit takes no --wait/.test(e.message));
 });
 
 test.after(removeTempDirs);

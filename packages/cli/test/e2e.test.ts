@@ -182,7 +182,7 @@ test("an invalid config throws one InfraConfigError with every issue; nothing is
 test("--help and --version print and exit 0", () => {
   const dir = tempDir();
   const help = run(["--help"], dir);
-  assert.equal([help.code, help.stdout.split("\n")[0]], [0, "Usage: gen-nix [--config FILE] [--out DIR] [--check] [--json]"]);
+  assert.equal([help.code, help.stdout.split("\n")[0]], [0, "Usage: gen-nix [--config FILE] [--out DIR] [--check] [--json] [--wait SECONDS]"]);
   assert.match(run(["--version"], dir).stdout, /^gen-nix \d+\.\d+\.\d+\n$/);
 });
 

@@ -57,17 +57,44 @@ test("while a live run holds the lock, a second run writes nothing and names it"
   heldError(() => checkFiles(dir, FILES), /is writing this flake right now/);
 });
 
-test("through the CLI: exit 2 and the lock to delete if no gen-nix runs", () => {
+test("a run and --check wait for the lock to be released, then do their work on the tree it left", () => {
+  const dir = tempDir();
+  writeTree(dir, { [LOCK_NAME]: lockText(sleeper.pid!) });
+  const heard: string[] = [];
+  const wait = { limitMs: 20_000, onWait: (who: string) => heard.push(who) };
+  // The run holding the lock finishes 0.3 s from now (another process deletes its lock).
+  const releaseSoon = (): ChildProcess =>
+    spawn(process.execPath, ["-e", `setTimeout(() => require("node:fs").rmSync(${JSON.stringify(join(dir, LOCK_NAME))}), 300)`]);
+  releaseSoon();
+  assert.is(writeFiles(dir, FILES, wait).written, 2);
+  assert.equal(heard, [`another gen-nix run (pid ${sleeper.pid})`], "told once whom it waited for");
+  assert.not.ok(existsSync(join(dir, LOCK_NAME)), "its own lock released");
+  writeTree(dir, { [LOCK_NAME]: lockText(sleeper.pid!) });
+  releaseSoon();
+  assert.is(checkFiles(dir, FILES, wait).interrupted, undefined);
+  assert.is(heard.length, 2);
+});
+
+test("through the CLI: waits --wait seconds, then exit 2 and the lock to delete if no gen-nix runs", () => {
   const dir = tempDir();
   writeTree(dir, {
     "infra.config.ts": 'export default { hosts: { prod: { stateVersion: "26.05" } } };\n',
     [LOCK_NAME]: lockText(sleeper.pid!),
   });
-  const { code, stderr } = inProcess(runCli, [], dir);
+  const { code, stderr } = inProcess(runCli, ["--wait", "0.2"], dir);
   assert.is(code, 2);
-  assert.match(stderr, `gen-nix: another gen-nix run (pid ${sleeper.pid}) is writing this flake right now`);
+  assert.match(stderr, `gen-nix: waiting for another gen-nix run (pid ${sleeper.pid}) to finish writing the flake\n`);
+  assert.match(stderr, `gen-nix: another gen-nix run (pid ${sleeper.pid}) is still writing this flake after 0.2 s`);
   assert.match(stderr, `${LOCK_NAME} if no gen-nix is running`);
   assert.not.ok(existsSync(join(dir, "flake.nix")));
+  const check = inProcess(runCli, ["--check", "--wait", "0"], dir);
+  assert.is(check.code, 2);
+  assert.match(check.stderr, `(pid ${sleeper.pid}) is writing this flake right now`);
+  assert.not.match(check.stderr, "waiting for");
+  for (const bad of ["soon", "-1", ""]) {
+    const usage = inProcess(runCli, [`--wait=${bad}`], dir);
+    assert.equal([usage.code, usage.stderr.split("\n")[0]], [2, `gen-nix: --wait takes a number of seconds (0 or more), got ${JSON.stringify(bad)}`]);
+  }
 });
 
 test("a lock written on another machine is held: its process cannot be looked for", () => {
