@@ -56,7 +56,7 @@ function synth(hosts: number): { ms: number; files: number } {
 /**
  * The machine's speed at the time: a fixed piece of plain JavaScript (300,000 short strings read
  * 40 times), in ms, once the JIT has compiled it. On a shared machine whose speed moves within
- * minutes, it tells a slowed machine (synthesis and this slow alike) from slower code (only
+ * seconds, it tells a slowed machine (synthesis and this slow alike) from slower code (only
  * synthesis slows). The strings are made once, so that the loop allocates nothing and the
  * collector's state after a synthesis does not change its time.
  */
