@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { ATTR_PATH, parseCommand } from "../template.ts";
 import { SecretSchema } from "./secret.ts";
-import { ENV_NAME, KEYS_ONLY, absolutePath, checkName, flag, relativePath, stringRecord } from "./rules.ts";
+import { ENV_NAME, absolutePath, flag, namedRecord, relativePath } from "./rules.ts";
 
 /** A command line checked by the template parser: see `parseCommand`. */
 const CommandSchema = z.string().superRefine((text, ctx) => {
@@ -29,17 +29,12 @@ export const AppPackageSchema = z.union(
 );
 export type AppPackage = z.output<typeof AppPackageSchema>;
 
-/** gen-nix sets these from `port` and `database`; letting users set them too would hide a conflict. */
-const RESERVED_ENV = ["PORT", "DATABASE_URL"];
-
-const EnvironmentSchema = stringRecord(z.string()).superRefine((env, ctx) => {
-  for (const key of Object.keys(env)) {
-    checkName(ctx, [key], key, ENV_NAME);
-    if (RESERVED_ENV.includes(key)) {
-      flag(ctx, [key], "reserved_env", `${key} is set by gen-nix (from port/database); remove it`, { key: true });
-    }
-  }
-}, KEYS_ONLY);
+const EnvironmentSchema = namedRecord(z.string(), ENV_NAME, {
+  // gen-nix sets these from `port` and `database`; letting users set them too would hide a conflict.
+  keys: ["PORT", "DATABASE_URL"],
+  code: "reserved_env",
+  message: (key) => `${key} is set by gen-nix (from port/database); remove it`,
+});
 
 /** One long-running service (key = app name = system user = unit name). */
 export const AppSchema = z.strictObject({

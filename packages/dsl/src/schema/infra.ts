@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { HostSchema } from "./host.ts";
-import { HOST_NAME, INPUT_NAME, KEYS_ONLY, checkName, flag, namedRecord, stringRecord } from "./rules.ts";
+import { HOST_NAME, INPUT_NAME, namedRecord } from "./rules.ts";
 
 /** A flake input: its URL, or the URL plus whether it shares our nixpkgs. */
 export const FlakeInputSchema = z.union(
@@ -17,17 +17,12 @@ export const FlakeInputSchema = z.union(
 );
 export type FlakeInput = z.output<typeof FlakeInputSchema>;
 
-/** Names the generated flake already uses for its own inputs/arguments. */
-const RESERVED_INPUTS = ["nixpkgs", "self"];
-
-const InputsSchema = stringRecord(FlakeInputSchema).superRefine((inputs, ctx) => {
-  for (const name of Object.keys(inputs)) {
-    checkName(ctx, [name], name, INPUT_NAME);
-    if (RESERVED_INPUTS.includes(name)) {
-      flag(ctx, [name], "name_clash", `input name "${name}" is used by the generated flake itself; rename it`, { key: true });
-    }
-  }
-}, KEYS_ONLY);
+const InputsSchema = namedRecord(FlakeInputSchema, INPUT_NAME, {
+  // Names the generated flake already uses for its own inputs/arguments.
+  keys: ["nixpkgs", "self"],
+  code: "name_clash",
+  message: (name) => `input name "${name}" is used by the generated flake itself; rename it`,
+});
 
 /** The whole infrastructure: one flake with one nixosConfiguration per host. */
 export const InfraSchema = z.strictObject({

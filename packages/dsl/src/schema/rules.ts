@@ -84,10 +84,20 @@ export const KEYS_ONLY: z.core.$ZodSuperRefineParams = {
  */
 export const stringRecord = <T extends z.ZodType>(value: T) => z.object({}).catchall(value);
 
-/** A record whose keys are names following `rule`. */
-export function namedRecord<T extends z.ZodType>(value: T, rule: NameRule) {
+/** Keys a record must not use, because gen-nix uses them itself. */
+export interface ReservedKeys {
+  readonly keys: readonly string[];
+  readonly code: string;
+  readonly message: (key: string) => string;
+}
+
+/** A record whose keys are names following `rule`, none of them `reserved`. */
+export function namedRecord<T extends z.ZodType>(value: T, rule: NameRule, reserved?: ReservedKeys) {
   return stringRecord(value).superRefine((record, ctx) => {
-    for (const key of Object.keys(record)) checkName(ctx, [key], key, rule);
+    for (const key of Object.keys(record)) {
+      checkName(ctx, [key], key, rule);
+      if (reserved?.keys.includes(key)) flag(ctx, [key], reserved.code, reserved.message(key), { key: true });
+    }
   }, KEYS_ONLY);
 }
 
