@@ -45,7 +45,7 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   check: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
-  wait: { type: "string", default: "30" },
+  wait: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const;
@@ -55,10 +55,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const { config, out, check, json, wait, help, version } = values;
   const cmd = command(positionals);
   // audit writes nothing: a flake root, a check or a wait for writers would be silently ignored.
-  const ignored = out !== undefined ? "--out" : check ? "--check" : wait !== OPTIONS.wait.default ? "--wait" : undefined;
+  const ignored = out !== undefined ? "--out" : check ? "--check" : wait !== undefined ? "--wait" : undefined;
   if (cmd === "audit" && ignored !== undefined) throw new UsageError(`audit takes no ${ignored}`);
-  return { command: cmd, config, out, check, json, waitMs: seconds(wait), help, version };
+  return { command: cmd, config, out, check, json, waitMs: seconds(wait ?? DEFAULT_WAIT), help, version };
 }
+
+/** How long a run waits for another one writing the flake, unless `--wait` says otherwise (seconds). */
+const DEFAULT_WAIT = "30";
 
 /** `--wait`'s value in ms: a number of seconds, 0 or more. */
 function seconds(text: string): number {

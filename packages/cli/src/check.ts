@@ -40,7 +40,7 @@ export function checkFiles(outDir: string, files: readonly GeneratedFile[], wait
   // A run writing the tree right now would make any answer wrong: its result is what is checked.
   const deadLock = deadLockIn(dir, wait);
   if (hasJournal(dir)) return { toWrite: 0, toRemove: 0, edited: 0, diff: "", interrupted: "journal" };
-  const plan = planOutput(outDir, files);
+  const plan = planOutput(dir, files);
   const changes: Change[] = [
     ...plan.writes.map(({ path, before, content }) => ({ path, before, after: content })),
     ...plan.removals.map(({ path, before }) => ({ path, before, after: undefined })),
